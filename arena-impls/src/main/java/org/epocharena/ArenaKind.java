@@ -1,7 +1,10 @@
 package org.epocharena;
 
 import java.util.function.IntFunction;
+import org.epocharena.locked.StampedLockArena;
+import org.epocharena.locked.SynchronizedArena;
 import org.epocharena.reference.ReferenceArena;
+import org.epocharena.striped.StripedArena;
 
 /**
  * The interchangeable arena designs, one constant each, so that one test suite and one JMH
@@ -11,11 +14,11 @@ public enum ArenaKind {
     /** One lock, a map of live blocks, first fit: slow and obvious, the oracle for the others. */
     REFERENCE(ReferenceArena::new),
     /** A ring allocator behind an intrinsic lock. */
-    SYNCHRONIZED(unavailable("SYNCHRONIZED")),
+    SYNCHRONIZED(SynchronizedArena::new),
     /** The same ring behind a {@code StampedLock}, with optimistic reads where they pay. */
-    STAMPED_LOCK(unavailable("STAMPED_LOCK")),
+    STAMPED_LOCK(StampedLockArena::new),
     /** Per-thread stripes over slices of the pool, so threads rarely share a lock. */
-    STRIPED(unavailable("STRIPED")),
+    STRIPED(StripedArena::new),
     /** Compare-and-set on shared state; no locks on allocate or reclaim. */
     LOCK_FREE(unavailable("LOCK_FREE"));
 

@@ -52,6 +52,7 @@ public abstract class AbstractBlockArena implements EpochArena {
 
     @Override
     public final int capacity() {
+        ensureOpen();   // SPEC rule 9: every call but close() throws once closed
         return blocks.capacity();
     }
 
