@@ -276,6 +276,7 @@ class LockFreeArenaTest {
         AtomicLong failed = new AtomicLong();
         AtomicLong reclaims = new AtomicLong();
         AtomicLong epochWentBack = new AtomicLong();
+        AtomicLong unpinnedFreed = new AtomicLong();
         Thread timer = new Thread(() -> {
             try {
                 Thread.sleep(1000);
@@ -297,6 +298,16 @@ class LockFreeArenaTest {
                     Thread.yield();
                     continue;
                 }
+                if (me % 4 == 1) {
+                    // Unpinned: its blocks may be freed at once, and its late bookkeeping must not hurt pinned ones.
+                    long handle = arena.tryAllocate(random.nextInt(16, 1025));
+                    // Reads only: writing through a handle nothing protects may legally hit a reused block.
+                    if (handle != EpochArena.OUT_OF_MEMORY && !arena.isLive(handle)) {
+                        unpinnedFreed.incrementAndGet();
+                    }
+                    Thread.yield();
+                    continue;
+                }
                 try (EpochArena.Guard guard = arena.pin()) {
                     int count = random.nextInt(1, handles.length + 1);
                     for (int i = 0; i < count; i++) {
@@ -304,6 +315,7 @@ class LockFreeArenaTest {
                         if (handle == EpochArena.OUT_OF_MEMORY) {
                             failed.incrementAndGet();
                             count = i;
+                            Thread.yield();
                             break;
                         }
                         long epoch = arena.epochOf(handle);
@@ -334,6 +346,9 @@ class LockFreeArenaTest {
         assertThat(epochWentBack.get()).isZero();
         assertThat(allocated.get()).isPositive();
         assertThat(reclaims.get()).isPositive();
+        System.out.printf("%d threads: %d blocks allocated under pins, %d failed allocations, %d reclaims, "
+                + "%d unpinned blocks freed before their allocator looked%n",
+                threads, allocated.get(), failed.get(), reclaims.get(), unpinnedFreed.get());
         long before = arena.epoch();
         assertThat(arena.reclaim()).isEqualTo(before + 1);
         assertThat(arena.usedBytes()).as("after a quiescent reclaim").isZero();
