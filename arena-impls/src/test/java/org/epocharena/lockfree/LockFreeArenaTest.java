@@ -413,7 +413,7 @@ class LockFreeArenaTest {
 
     @Test
     void linearizableUnderStress() {
-        new StressOptions().iterations(10).invocationsPerIteration(1000).check(LinearizabilityModel.class);
+        new StressOptions().iterations(5).invocationsPerIteration(500).check(LinearizabilityModel.class);
     }
 
     /**
@@ -451,6 +451,39 @@ class LockFreeArenaTest {
         @Operation
         public long usedBytes() {
             return arena.usedBytes();
+        }
+    }
+
+    /**
+     * The race between claiming space (one CAS) and recording the block: an unpinned allocator
+     * that stalls in between, while a reclaim frees its block and a pinned thread reuses the space,
+     * must not hide the pinned thread's block. Sequentially the pinned check is always true.
+     */
+    @Test
+    void lateRecordOfAFreedBlockNeverHidesALiveOne() {
+        new ModelCheckingOptions().iterations(10).invocationsPerIteration(1000)
+                .check(ClaimThenRecordModel.class);
+    }
+
+    public static class ClaimThenRecordModel {
+        private final EpochArena arena = new LockFreeArena(64);
+
+        @Operation
+        public void allocate(@Param(gen = IntGen.class, conf = "0:1") int large) {
+            arena.tryAllocate(large == 1 ? 48 : 16);
+        }
+
+        @Operation
+        public void reclaim() {
+            arena.reclaim();
+        }
+
+        @Operation
+        public boolean pinnedBlockStaysLive(@Param(gen = IntGen.class, conf = "0:1") int large) {
+            try (EpochArena.Guard ignored = arena.pin()) {
+                long handle = arena.tryAllocate(large == 1 ? 48 : 16);
+                return handle == EpochArena.OUT_OF_MEMORY || arena.isLive(handle);
+            }
         }
     }
 
