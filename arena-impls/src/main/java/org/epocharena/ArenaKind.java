@@ -16,7 +16,7 @@ public enum ArenaKind {
     /** Per-thread stripes over slices of the pool, so threads rarely share a lock. */
     STRIPED(unavailable("STRIPED")),
     /** Compare-and-set on shared state; no locks on allocate or reclaim. */
-    LOCK_FREE(unavailable("LOCK_FREE"));
+    LOCK_FREE(org.epocharena.lockfree.LockFreeArena::new);
 
     private final IntFunction<EpochArena> factory;
 

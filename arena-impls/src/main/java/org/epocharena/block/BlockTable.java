@@ -60,6 +60,26 @@ public final class BlockTable {
         return Handles.encode(epoch, offset);
     }
 
+    /**
+     * {@link #record} for a design that claims space with one compare-and-set and records the block
+     * after it: between the two steps a reclaim may free the block and another thread may place and
+     * record a newer block in the same granule. The record is therefore written only while the
+     * granule holds no newer epoch, so a late writer can never hide a live block; its own handle
+     * then fails to resolve, which is right because its block was already freed.
+     */
+    public long recordLatest(long epoch, int offset, int size) {
+        long record = (epoch << EPOCH_SHIFT) | ((long) (size - 1) << SIZE_SHIFT) | (offset & 15);
+        int granule = offset >>> GRANULE_SHIFT;
+        long old;
+        do {
+            old = (long) RECORDS.getVolatile(records, granule);
+            if (epochOf(old) > epoch) {
+                break;
+            }
+        } while (!RECORDS.compareAndSet(records, granule, old, record));
+        return Handles.encode(epoch, offset);
+    }
+
     public long freedBelow() {
         return freedBelow;
     }

@@ -1,0 +1,260 @@
+package org.epocharena.lockfree;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.epocharena.block.AbstractBlockArena;
+
+/**
+ * A ring allocator driven only by compare-and-set: no locks, and a stalled thread never blocks
+ * another, because every thread that meets an unfinished epoch change finishes it itself.
+ *
+ * <p><b>Layout.</b> The pool is a ring. Each epoch owns a {@link Segment}; its blocks are
+ * contiguous in the ring, and segments follow in epoch order. A segment's {@code word} packs
+ * {@code (closed, head, tail)}: the next free position and the start of the oldest live block,
+ * both physical positions in {@code [0, capacity]}. {@code head >= tail} is a ring that does not
+ * wrap ({@code (0, 0)} is empty); {@code head < tail} has wrapped, and a wrapped block must end
+ * strictly before {@code tail} so that a full ring never looks empty. A block that does not fit
+ * before the end of the pool goes to offset 0 and the end is waste until the tail passes it.
+ *
+ * <p><b>Linearization points.</b>
+ * <ul>
+ *   <li>{@code allocate}: the CAS of the current segment's word from {@code head} to
+ *       {@code head + size}; it claims the space and tags the block with that segment's epoch in one
+ *       step. A failure takes effect at the read of a word that is open and has no room.</li>
+ *   <li>{@code reclaim}: the CAS that sets the closed bit of the current segment; from then on
+ *       {@link #epoch()} answers the next epoch. The successor was linked before it (a CAS of
+ *       {@code next} from null, which makes each reclaim own exactly one epoch), and the freeing
+ *       is computed after it, so that the pin scan runs after the epoch moved, as
+ *       {@link org.epocharena.pin.PinRegistry} requires.</li>
+ *   <li>{@code epoch}, {@code usedBytes}: the read of the current segment's word; a closed word
+ *       answers the next epoch, and {@code usedBytes} first finishes the change, so nobody ever
+ *       observes the half-done state between the close and the successor's word.</li>
+ * </ul>
+ *
+ * <p><b>Helping.</b> The rest of an epoch change is in {@link #finish}: decide the freeing bound
+ * {@code F = min(new epoch, oldest pin)} once (a CAS in the successor, first writer wins), find the
+ * new tail as the start of the first segment of epoch {@code >= F} (a walk from a monotone
+ * {@code tailSegment}, so amortized O(1) and never in proportion to live blocks), write the
+ * successor's first word ({@code (0, 0)} when nothing is left, the exact bump-from-zero of an
+ * empty arena), raise the block table's freed bound, advance {@code tailSegment} and finally
+ * {@code current}. Every step is a CAS that succeeds once, so any thread may repeat any of them,
+ * late or twice, and allocate, reclaim and usedBytes all call it when they find the current
+ * segment closed. Helping allocates nothing: the successor exists and the pin scan walks an array.
+ * Words never repeat harmfully: each segment has its own word and a closed word never reopens.
+ *
+ * <p><b>Trade-offs.</b> One small object per reclaim; segments behind {@code tailSegment} are
+ * garbage, so a pin held across many reclaims keeps one segment per epoch since it. While pins hold
+ * old epochs the free space can be split at the end of the ring and an allocation can fail with
+ * more free bytes than it asks for (SPEC allows it); from an empty arena there is no waste
+ * ({@link #wasteBound()} is 0). Everything contends on one word, so it scales like a shared counter.
+ */
+public final class LockFreeArena extends AbstractBlockArena {
+    private static final int POSITION_BITS = 31;
+    private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+    private static final long CLOSED = 1L << 62;
+    /** No real word has the sign bit, so this marks a successor whose first word is not decided. */
+    private static final long UNSET = -1L;
+    private static final long EMPTY = 0L;
+    private static final long UNDECIDED = 0L;
+
+    private static final VarHandle CURRENT;
+    private static final VarHandle TAIL_SEGMENT;
+    private static final VarHandle WORD;
+    private static final VarHandle FIRST_WORD;
+    private static final VarHandle FREE_BELOW;
+    private static final VarHandle NEXT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CURRENT = lookup.findVarHandle(LockFreeArena.class, "current", Segment.class);
+            TAIL_SEGMENT = lookup.findVarHandle(LockFreeArena.class, "tailSegment", Segment.class);
+            WORD = lookup.findVarHandle(Segment.class, "word", long.class);
+            FIRST_WORD = lookup.findVarHandle(Segment.class, "firstWord", long.class);
+            FREE_BELOW = lookup.findVarHandle(Segment.class, "freeBelow", long.class);
+            NEXT = lookup.findVarHandle(Segment.class, "next", Segment.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final int capacity;
+    /** The segment allocations go to; moves only to a successor whose word is set. */
+    private volatile Segment current;
+    /** The oldest segment that may hold live blocks; only ever moves to a later epoch. */
+    private volatile Segment tailSegment;
+
+    public LockFreeArena(int capacity) {
+        super(capacity);
+        this.capacity = capacity;
+        Segment first = new Segment(1);
+        first.firstWord = EMPTY;
+        first.word = EMPTY;
+        current = first;
+        tailSegment = first;
+    }
+
+    @Override
+    protected long place(int size) {
+        while (true) {
+            Segment segment = current;
+            long word = segment.word;
+            if ((word & CLOSED) != 0) {
+                finish(segment);
+                continue;
+            }
+            int head = head(word);
+            int tail = tail(word);
+            int offset;
+            if (head >= tail) {
+                if (size <= capacity - head) {
+                    offset = head;
+                } else if (size < tail) {
+                    offset = 0;
+                } else {
+                    return OUT_OF_MEMORY;
+                }
+            } else if (size < tail - head) {
+                offset = head;
+            } else {
+                return OUT_OF_MEMORY;
+            }
+            if (WORD.compareAndSet(segment, word, pack(offset + size, tail))) {
+                return blocks.recordLatest(segment.epoch, offset, size);
+            }
+        }
+    }
+
+    @Override
+    public long reclaim() {
+        ensureOpen();
+        Segment successor = null;
+        while (true) {
+            Segment segment = current;
+            if (segment.next == null) {
+                if (successor == null || successor.epoch != segment.epoch + 1) {
+                    successor = new Segment(segment.epoch + 1);
+                }
+                if (NEXT.compareAndSet(segment, null, successor)) {
+                    finish(segment);
+                    return successor.epoch;
+                }
+            }
+            // Another reclaim owns this epoch change: finish it, then end the next epoch ourselves.
+            finish(segment);
+        }
+    }
+
+    @Override
+    public long epoch() {
+        ensureOpen();
+        Segment segment = current;
+        return (segment.word & CLOSED) != 0 ? segment.epoch + 1 : segment.epoch;
+    }
+
+    @Override
+    public long usedBytes() {
+        ensureOpen();
+        while (true) {
+            Segment segment = current;
+            long word = segment.word;
+            if ((word & CLOSED) == 0) {
+                return used(word);
+            }
+            finish(segment);
+        }
+    }
+
+    @Override
+    public long wasteBound() {
+        ensureOpen();
+        return 0;
+    }
+
+    /** Completes the change from {@code segment} (whose successor is linked) to its successor. */
+    private void finish(Segment segment) {
+        Segment successor = segment.next;
+        long closedWord = close(segment);
+
+        long free = successor.freeBelow;
+        if (free == UNDECIDED) {
+            // Only after the close: a pin stored before it is seen here, one stored after it rechecks the epoch.
+            long bound = Math.min(successor.epoch, pins.oldestPinnedEpoch());
+            long witness = (long) FREE_BELOW.compareAndExchange(successor, UNDECIDED, bound);
+            free = witness == UNDECIDED ? bound : witness;
+        }
+
+        Segment oldest = tailSegment;
+        Segment kept = oldest;
+        while (kept != successor && kept.epoch < free) {
+            kept = kept.next;
+        }
+        int frozenHead = head(closedWord);
+        Segment newTail;
+        long firstWord;
+        if (kept == successor || head(kept.firstWord) == frozenHead) {
+            // Nothing live is left (kept segments, if any, are empty): restart at offset 0.
+            newTail = successor;
+            firstWord = EMPTY;
+        } else {
+            newTail = kept;
+            int tail = head(kept.firstWord);
+            firstWord = pack(frozenHead, tail == capacity ? 0 : tail);
+        }
+        FIRST_WORD.compareAndSet(successor, UNSET, firstWord);
+        blocks.freeBelow(free);
+        // A late helper may have read a later tailSegment; never move it back.
+        if (newTail.epoch > oldest.epoch) {
+            TAIL_SEGMENT.compareAndSet(this, oldest, newTail);
+        }
+        WORD.compareAndSet(successor, UNSET, successor.firstWord);
+        CURRENT.compareAndSet(this, segment, successor);
+    }
+
+    /** Sets the closed bit (the reclaim's linearization point) and returns the closed word. */
+    private static long close(Segment segment) {
+        while (true) {
+            long word = segment.word;
+            if ((word & CLOSED) != 0) {
+                return word;
+            }
+            if (WORD.compareAndSet(segment, word, word | CLOSED)) {
+                return word | CLOSED;
+            }
+        }
+    }
+
+    private long used(long word) {
+        int head = head(word);
+        int tail = tail(word);
+        return head >= tail ? head - tail : (long) capacity - tail + head;
+    }
+
+    private static long pack(int head, int tail) {
+        return ((long) head << POSITION_BITS) | tail;
+    }
+
+    private static int head(long word) {
+        return (int) ((word >>> POSITION_BITS) & POSITION_MASK);
+    }
+
+    private static int tail(long word) {
+        return (int) (word & POSITION_MASK);
+    }
+
+    /** One epoch's stretch of the ring. */
+    private static final class Segment {
+        final long epoch;
+        /** {@code (closed, head, tail)}, or {@link #UNSET} until the epoch change that made it is done. */
+        volatile long word = UNSET;
+        /** The word it started with, decided once; its head is where this segment's blocks start. */
+        volatile long firstWord = UNSET;
+        /** Blocks of epochs below this are freed when this segment starts; decided once. */
+        volatile long freeBelow = UNDECIDED;
+        volatile Segment next;
+
+        Segment(long epoch) {
+            this.epoch = epoch;
+        }
+    }
+}
