@@ -1,6 +1,7 @@
 package org.epocharena;
 
 import java.util.function.IntFunction;
+import org.epocharena.reference.ReferenceArena;
 
 /**
  * The interchangeable arena designs, one constant each, so that one test suite and one JMH
@@ -8,7 +9,7 @@ import java.util.function.IntFunction;
  */
 public enum ArenaKind {
     /** One lock, a map of live blocks, first fit: slow and obvious, the oracle for the others. */
-    REFERENCE(unavailable("REFERENCE")),
+    REFERENCE(ReferenceArena::new),
     /** A ring allocator behind an intrinsic lock. */
     SYNCHRONIZED(unavailable("SYNCHRONIZED")),
     /** The same ring behind a {@code StampedLock}, with optimistic reads where they pay. */
