@@ -1,6 +1,8 @@
 package org.epocharena.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -39,7 +41,7 @@ class ClosingRuleTest {
                 Map.entry("sizeOf", () -> arena.sizeOf(live)),
                 Map.entry("epochOf", () -> arena.epochOf(live)),
                 Map.entry("isLive", () -> arena.isLive(live)));
-        calls.forEach((name, call) -> assertThatThrownBy(call).as(name + " after close")
+        calls.forEach((name, call) -> assertThat(catchThrowable(call)).as(name + " after close")
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("arena is closed"));
         assertThatCode(arena::close).doesNotThrowAnyException();
