@@ -1,0 +1,264 @@
+package org.epocharena.bench.oom;
+
+import java.util.concurrent.TimeUnit;
+import org.epocharena.ArenaKind;
+import org.epocharena.ArenaOutOfMemoryException;
+import org.epocharena.EpochArena;
+import org.epocharena.bench.workload.Figures;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Out-of-memory behaviour: what happens when the arena is full. Arenas only (the baselines have no
+ * capacity to exhaust). One thread; a second, {@link StalledPin}, plays the stalled pinned thread.
+ *
+ * <ul>
+ *   <li>{@code fill} (µs/op; secondary {@code utilization} = bytes allocated before the first failure
+ *       / bytes the arena could hold, 0..1): a fixed sequence of mixed sizes (16..1024) is allocated
+ *       until the first failure. {@code start=EMPTY}: from an empty arena, usable = capacity.
+ *       {@code start=PINNED_OLDER}: 30% was allocated and freed, then a pinned thread holds the next
+ *       30% (an older epoch), so the free space is split; usable = capacity - held.</li>
+ *   <li>{@code failedTryAllocate} / {@code thrownAllocate} (ns/op): the cost of a request on a full
+ *       arena, returned as {@code OUT_OF_MEMORY} or thrown as {@code ArenaOutOfMemoryException}
+ *       (building its message is most of it). {@code stall=STALLED}: a pinned thread holds an older
+ *       epoch, so the failure also reports the oldest pinned epoch.</li>
+ *   <li>{@code recover} (SampleTime, ns): on a full arena, {@code reclaim()} and then allocate until
+ *       the first success (at most {@value #RECOVERY_ATTEMPTS} tries); secondary {@code recovered}
+ *       = share of invocations that got their block. With {@code stall=STALLED} the pinned thread
+ *       holds everything, reclaim frees nothing and {@code recovered} is 0: that is the finding.</li>
+ * </ul>
+ *
+ * <p>{@code recover} refills the arena before each invocation ({@code Level.Invocation}): the call
+ * is a reclaim over ~1 000 blocks plus allocations, microseconds, so the per-invocation timestamps
+ * (SampleTime takes them anyway) add little, and JMH excludes the refill from the measurement.
+ * Secondary figures come from {@code FiguresProfiler} (the suite adds it).
+ *
+ * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar oom -p kind=STRIPED
+ * -prof org.epocharena.bench.workload.FiguresProfiler}
+ */
+@Threads(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class OutOfMemoryBenchmark {
+    /** Small, so a fill is ~1 300 mixed allocations: fast enough to repeat per invocation. */
+    static final int CAPACITY = 256 << 10;
+    static final int RECOVERY_ATTEMPTS = 1_000;
+    static final int REQUEST = 64;
+
+    public enum Start {
+        EMPTY, PINNED_OLDER
+    }
+
+    public enum Stall {
+        NONE, STALLED
+    }
+
+    @State(Scope.Thread)
+    public static class FillState {
+        @Param
+        public ArenaKind kind;
+
+        @Param({"EMPTY", "PINNED_OLDER"})
+        public Start start;
+
+        EpochArena arena;
+        Filler filler;
+        StalledPin stalled;
+        long usable;
+        double utilizationSum;
+        long fills;
+
+        @Setup(Level.Trial)
+        public void open() {
+            arena = kind.create(CAPACITY);
+            filler = new Filler(CAPACITY);
+            stalled = new StalledPin(arena);
+        }
+
+        /** Empties the arena and, for PINNED_OLDER, splits its free space around a pinned 30%. */
+        @Setup(Level.Invocation)
+        public void prepare() {
+            arena.reclaim();
+            arena.reclaim();
+            usable = CAPACITY;
+            if (start == Start.PINNED_OLDER) {
+                filler.allocate(arena, CAPACITY * 3L / 10);
+                arena.reclaim();
+                stalled.pin();
+                usable -= filler.allocate(arena, CAPACITY * 3L / 10);
+                arena.reclaim();
+            }
+        }
+
+        @TearDown(Level.Invocation)
+        public void release() {
+            if (start == Start.PINNED_OLDER) {
+                stalled.unpin();
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            if (fills > 0) {
+                Figures.addAll("utilization", utilizationSum, fills);
+            }
+            utilizationSum = 0;
+            fills = 0;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            stalled.close();
+            arena.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class FullState {
+        @Param
+        public ArenaKind kind;
+
+        @Param({"NONE", "STALLED"})
+        public Stall stall;
+
+        EpochArena arena;
+        StalledPin stalled;
+        long calls;
+        long failures;
+
+        @Setup(Level.Trial)
+        public void open() {
+            arena = kind.create(CAPACITY);
+            stalled = new StalledPin(arena);
+            if (stall == Stall.STALLED) {
+                stalled.pin();
+                arena.reclaim();
+            }
+            Filler.fillCompletely(arena);
+        }
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            if (calls > 0) {
+                Figures.addAll("failed", failures, calls);
+            }
+            calls = 0;
+            failures = 0;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            stalled.close();
+            arena.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class RecoverState {
+        @Param
+        public ArenaKind kind;
+
+        @Param({"NONE", "STALLED"})
+        public Stall stall;
+
+        EpochArena arena;
+        StalledPin stalled;
+        long invocations;
+        long recovered;
+
+        @Setup(Level.Trial)
+        public void open() {
+            arena = kind.create(CAPACITY);
+            stalled = new StalledPin(arena);
+            if (stall == Stall.STALLED) {
+                stalled.pin();
+                arena.reclaim();
+            }
+        }
+
+        @Setup(Level.Invocation)
+        public void refill() {
+            Filler.fillCompletely(arena);
+        }
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            if (invocations > 0) {
+                Figures.addAll("recovered", recovered, invocations);
+            }
+            invocations = 0;
+            recovered = 0;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            stalled.close();
+            arena.close();
+        }
+    }
+
+    /** Fills until the first failure; the share it reached is the point, the time is context. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long fill(FillState s) {
+        long bytes = s.filler.fill(s.arena);
+        s.utilizationSum += bytes / (double) s.usable;
+        s.fills++;
+        return bytes;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public long failedTryAllocate(FullState s) {
+        long handle = s.arena.tryAllocate(REQUEST);
+        s.calls++;
+        if (handle == EpochArena.OUT_OF_MEMORY) {
+            s.failures++;
+        }
+        return handle;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public Object thrownAllocate(FullState s) {
+        s.calls++;
+        try {
+            return s.arena.allocate(REQUEST);
+        } catch (ArenaOutOfMemoryException e) {
+            s.failures++;
+            return e;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public long recover(RecoverState s) {
+        s.arena.reclaim();
+        s.invocations++;
+        for (int i = 0; i < RECOVERY_ATTEMPTS; i++) {
+            long handle = s.arena.tryAllocate(REQUEST);
+            if (handle != EpochArena.OUT_OF_MEMORY) {
+                s.recovered++;
+                return handle;
+            }
+        }
+        return EpochArena.OUT_OF_MEMORY;
+    }
+}
