@@ -1,0 +1,102 @@
+package org.epocharena.report;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.epocharena.report.page.ReportModel;
+import org.epocharena.report.stats.Change;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar reports.jar --run RUN_DIR [--baseline RUN_OR_JSON] [--fail-on-regression PCT]}.
+ * Exit codes (CONTRACTS.md): 0 ok, 2 bad usage, 5 regression beyond threshold, 6 bad or missing input.
+ */
+@Command(name = "reports", mixinStandardHelpOptions = true, version = "epocharena reports 0.1",
+        description = "Builds results.csv, charts/, index.html and summary.md from a run folder of JMH JSON.",
+        footer = {"", "Exit codes: 0 ok, 2 bad usage, 5 regression beyond threshold, 6 bad or missing input."})
+public final class ReportCli implements Callable<Integer> {
+    static final int OK = 0;
+    static final int USAGE = 2;
+    static final int REGRESSION = 5;
+    static final int BAD_INPUT = 6;
+    static final String USAGE_LINE = "Usage: reports --run RUN_DIR|JMH_JSON [--out DIR] [--baseline RUN_DIR|JMH_JSON] "
+            + "[--fail-on-regression PCT] (--help for more)";
+
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR|JMH_JSON",
+            description = "Run folder (raw/*.json, raw/hdr/*.hgrm, env.json), a folder of JMH JSON, or one JMH JSON file.")
+    Path run;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the report. Default: the run folder; for a JSON file, <file>-report/ beside it.")
+    Path out;
+
+    @Option(names = "--baseline", paramLabel = "RUN_DIR|JMH_JSON",
+            description = "Earlier run to compare against: every figure then shows its change and whether it is beyond noise.")
+    Path baseline;
+
+    @Option(names = "--fail-on-regression", paramLabel = "PCT",
+            description = "With --baseline: exit 5 when a throughput, mean time, p99 or p99.9 worsens by more than PCT percent beyond the noise.")
+    Double failOnRegression;
+
+    @Override
+    public Integer call() throws Exception {
+        if (failOnRegression != null && (failOnRegression.isNaN() || failOnRegression < 0 || failOnRegression > 1000)) {
+            return usage("--fail-on-regression must be a percentage between 0 and 1000, got " + failOnRegression);
+        }
+        if (failOnRegression != null && baseline == null) {
+            return usage("--fail-on-regression needs --baseline (nothing to compare against)");
+        }
+        Path target = out != null ? out
+                : Files.isRegularFile(run) ? run.toAbsolutePath().resolveSibling(stem(run) + "-report") : run;
+        try {
+            ReportModel model = new ReportPipeline().run(run, target, baseline,
+                    failOnRegression == null ? Double.NaN : failOnRegression);
+            PrintWriter o = new PrintWriter(System.out, true);
+            o.println("Report: " + target.toAbsolutePath().normalize().resolve("index.html"));
+            model.verdict().sentences().forEach((h, s) -> o.println("  " + h + ": " + s));
+            model.run().warnings().forEach(w -> o.println("  warning: " + w));
+            if (model.baselineName() != null) {
+                long beyond = model.changes().values().stream().filter(c -> c.estimate().beyondNoise()).count();
+                o.println("  vs baseline: " + model.changes().size() + " figures compared, " + beyond + " changed beyond noise");
+            }
+            if (!model.regressions().isEmpty()) {
+                for (Change c : model.regressions()) {
+                    System.err.println("REGRESSION " + c.current().harness() + " " + c.current().benchmark() + " "
+                            + c.current().implementation() + " t=" + c.current().threads() + " " + c.current().metric() + ": "
+                            + org.epocharena.report.page.Figures.change(c));
+                }
+                return REGRESSION;
+            }
+            return OK;
+        } catch (BadInputException e) {
+            System.err.println("reports: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
+    private static int usage(String message) {
+        System.err.println("reports: " + message);
+        System.err.println(USAGE_LINE);
+        return USAGE;
+    }
+
+    /** Runs the CLI and returns the exit code (tests call this, main exits with it). */
+    public static int execute(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cl = new CommandLine(new ReportCli());
+        cl.setParameterExceptionHandler((ex, a) -> usage(ex.getMessage()));
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,26 @@
+package org.epocharena.report.jmh;
+
+/**
+ * Whether a bigger figure is better. Derived from the unit because JMH units are regular:
+ * "ops/time" is a rate, "time/op" a cost; allocation per op and percentiles are costs.
+ */
+public enum Direction {
+    HIGHER_IS_BETTER, LOWER_IS_BETTER, UNKNOWN;
+
+    static Direction of(String metric, String unit) {
+        String u = unit == null ? "" : unit;
+        if (metric.startsWith("gc.alloc") || metric.startsWith("gc.time") || metric.startsWith("gc.count")) {
+            return LOWER_IS_BETTER;
+        }
+        if (u.startsWith("ops/")) {
+            return HIGHER_IS_BETTER;
+        }
+        if (u.endsWith("/op") || u.equals("us") || u.equals("ns") || u.equals("ms")) {
+            return LOWER_IS_BETTER;
+        }
+        if (metric.matches("(?i).*(util|usable|share).*")) {
+            return HIGHER_IS_BETTER;
+        }
+        return UNKNOWN;
+    }
+}

@@ -1,0 +1,212 @@
+package org.epocharena.report.jmh;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.epocharena.report.BadInputException;
+import org.epocharena.report.stats.ConfidenceInterval;
+
+/**
+ * Reads one JMH result file ({@code -rf json}) into measurements: the primary score, every secondary
+ * metric (gc profiler, aux counters, SampleTime percentiles, which JMH stores as secondaries "p0.99"
+ * with per-iteration raw data). Strict about shape: anything that is not a JMH result array is
+ * rejected with the file's name rather than half-read.
+ */
+public final class JmhJsonParser {
+    private static final String BENCH_ROOT = "org.epocharena.bench.";
+
+    /** Parses {@code file}; throws {@link BadInputException} naming it when it is not JMH JSON. */
+    public List<Measurement> parse(Path file) {
+        JsonElement root;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("JMH result file not found: " + file);
+            }
+            if (Files.size(file) == 0) {
+                throw new BadInputException("JMH result file is empty: " + file);
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                JsonReader jr = new JsonReader(r);
+                root = JsonParser.parseReader(jr);
+            }
+        } catch (JsonParseException e) {
+            throw new BadInputException("not valid JSON (truncated or corrupt): " + file + ": " + rootMessage(e), e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!isJmhResultArray(root)) {
+            throw new BadInputException("not a JMH result file (expected a JSON array of objects with "
+                    + "\"benchmark\" and \"primaryMetric\"): " + file);
+        }
+        List<Measurement> out = new ArrayList<>();
+        String source = file.getFileName().toString();
+        for (JsonElement e : root.getAsJsonArray()) {
+            try {
+                readResult(e.getAsJsonObject(), source, out);
+            } catch (RuntimeException ex) {
+                throw new BadInputException("malformed JMH result in " + file + ": " + ex.getMessage(), ex);
+            }
+        }
+        return out;
+    }
+
+    /** True when the element looks like what JMH writes; used to skip other JSON in raw/. */
+    public static boolean isJmhResultArray(JsonElement root) {
+        if (root == null || !root.isJsonArray() || root.getAsJsonArray().isEmpty()) {
+            return false;
+        }
+        for (JsonElement e : root.getAsJsonArray()) {
+            if (!e.isJsonObject() || !e.getAsJsonObject().has("benchmark") || !e.getAsJsonObject().has("primaryMetric")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void readResult(JsonObject r, String source, List<Measurement> out) {
+        String fqn = r.get("benchmark").getAsString();
+        String mode = r.get("mode").getAsString();
+        Map<String, String> params = new TreeMap<>();
+        if (r.has("params")) {
+            r.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
+        }
+        int threads = params.containsKey("workers") ? Integer.parseInt(params.get("workers")) : r.get("threads").getAsInt();
+        boolean baseline = params.containsKey("baseline") && !params.containsKey("kind");
+        String simple = simpleName(fqn);
+        String impl = params.containsKey("kind") ? params.get("kind")
+                : baseline ? params.get("baseline") : simple.substring(simple.indexOf('.') + 1);
+        String harness = harnessOf(fqn);
+
+        JsonObject pm = r.getAsJsonObject("primaryMetric");
+        out.add(metric(harness, simple, impl, baseline, threads, params, mode, "score", pm, source));
+        if (r.has("secondaryMetrics")) {
+            for (Map.Entry<String, JsonElement> s : r.getAsJsonObject("secondaryMetrics").entrySet()) {
+                // JMH up to 1.36 prefixed profiler metrics with a middle dot.
+                String name = s.getKey().startsWith("\u00b7") ? s.getKey().substring(1) : s.getKey();
+                out.add(metric(harness, simple, impl, baseline, threads, params, mode, percentileName(name),
+                        s.getValue().getAsJsonObject(), source));
+            }
+        }
+    }
+
+    private static Measurement metric(String harness, String bench, String impl, boolean baseline, int threads,
+                                      Map<String, String> params, String mode, String name, JsonObject m,
+                                      String source) {
+        double[] samples = rawData(m);
+        double score = number(m.get("score"));
+        double error = number(m.get("scoreError"));
+        if (Double.isNaN(error)) {
+            // JMH leaves percentiles and single-fork aux counters without error; derive it the same way JMH does.
+            error = ConfidenceInterval.halfWidth(samples, ConfidenceInterval.JMH_LEVEL);
+        }
+        return new Measurement(harness, bench, impl, baseline, threads, Map.copyOf(params), mode, name, score, error,
+                m.get("scoreUnit").getAsString(), samples, source);
+    }
+
+    private static double[] rawData(JsonObject m) {
+        if (!m.has("rawData")) {
+            return new double[0];
+        }
+        List<Double> v = new ArrayList<>();
+        for (JsonElement fork : m.getAsJsonArray("rawData")) {
+            for (JsonElement it : fork.getAsJsonArray()) {
+                v.add(number(it));
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** JMH writes NaN and infinities as strings. */
+    private static double number(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return Double.NaN;
+        }
+        return e.getAsJsonPrimitive().isString() ? Double.parseDouble(e.getAsString()) : e.getAsDouble();
+    }
+
+    /** "p0.99" -> "p99", "p0.9999" -> "p99.99", "p1.00" -> "max", "p0.00" -> "min". */
+    static String percentileName(String name) {
+        if (!name.matches("p[01]\\.\\d+")) {
+            return name;
+        }
+        double q = Double.parseDouble(name.substring(1));
+        if (q == 1.0) {
+            return "max";
+        }
+        if (q == 0.0) {
+            return "min";
+        }
+        String pct = new java.math.BigDecimal(name.substring(1)).movePointRight(2).stripTrailingZeros().toPlainString();
+        return "p" + pct;
+    }
+
+    /** The harness id: package segment after org.epocharena.bench., else the last package segment. */
+    static String harnessOf(String fqn) {
+        if (fqn.startsWith(BENCH_ROOT)) {
+            String rest = fqn.substring(BENCH_ROOT.length());
+            int dot = rest.indexOf('.');
+            return dot < 0 ? rest : rest.substring(0, dot);
+        }
+        String[] parts = fqn.split("\\.");
+        return parts.length >= 3 ? parts[parts.length - 3] : "default";
+    }
+
+    private static String simpleName(String fqn) {
+        String[] parts = fqn.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fqn;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    /**
+     * The JVM and JMH settings JMH records in every result, as env.json-style keys: the fallback
+     * environment when env.json is missing, and the JMH settings line otherwise.
+     */
+    public static Map<String, Object> environment(Path file) {
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonObject first = JsonParser.parseReader(r).getAsJsonArray().get(0).getAsJsonObject();
+            env.put("jvmName", text(first, "vmName"));
+            env.put("jvmVersion", text(first, "vmVersion"));
+            env.put("jvmPath", text(first, "jvm"));
+            env.put("jvmFlags", first.has("jvmArgs") ? first.get("jvmArgs").toString() : "unknown");
+            env.put("jmh", "JMH " + text(first, "jmhVersion") + ", " + text(first, "forks") + " fork(s), warm-up "
+                    + text(first, "warmupIterations") + " x " + text(first, "warmupTime") + ", measurement "
+                    + text(first, "measurementIterations") + " x " + text(first, "measurementTime"));
+        } catch (IOException | RuntimeException e) {
+            // Best effort: the environment table then says "unknown".
+        }
+        return env;
+    }
+
+    private static String text(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "unknown";
+    }
+
+    /** Reads any JSON file leniently to decide whether it is JMH output; false on any error. */
+    public static boolean looksLikeJmh(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return isJmhResultArray(JsonParser.parseReader(r));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,19 @@
+package org.epocharena.report.jmh;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run contributes to a report.
+ *
+ * @param folder       the run folder (or the JSON file's folder)
+ * @param measurements JMH and HdrHistogram figures
+ * @param curves       HdrHistogram spectra
+ * @param environment  env.json as read, empty when absent
+ * @param rawFiles     raw files to link, relative to {@code folder}
+ * @param warnings     what was skipped and why, shown on the page
+ */
+public record RunData(Path folder, List<Measurement> measurements, List<PercentileCurve> curves,
+                      Map<String, Object> environment, List<Path> rawFiles, List<String> warnings) {
+}

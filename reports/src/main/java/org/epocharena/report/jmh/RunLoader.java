@@ -1,0 +1,111 @@
+package org.epocharena.report.jmh;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.epocharena.report.BadInputException;
+
+/**
+ * Finds and reads a run: a run folder ({@code raw/*.json}, {@code raw/hdr/*.hgrm}, {@code env.json}),
+ * a bare folder of JMH JSON, or one JMH JSON file. A {@code jmh-*.json} that is empty is skipped with a
+ * warning (an interrupted fork leaves one, and the rest of the run still deserves a report); one that
+ * is truncated or not JMH output is an error, because silently dropping it would hide results.
+ */
+public final class RunLoader {
+    private final JmhJsonParser jmh = new JmhJsonParser();
+    private final HgrmParser hgrm = new HgrmParser();
+
+    public RunData load(Path input) {
+        if (!Files.exists(input)) {
+            throw new BadInputException("input not found: " + input);
+        }
+        if (Files.isRegularFile(input)) {
+            List<Measurement> m = UtilizationShare.addTo(jmh.parse(input));
+            Path folder = input.toAbsolutePath().getParent();
+            return new RunData(folder, m, List.of(), JmhJsonParser.environment(input), List.of(folder.relativize(input.toAbsolutePath())), List.of());
+        }
+        Path folder = input.toAbsolutePath().normalize();
+        Path raw = Files.isDirectory(folder.resolve("raw")) ? folder.resolve("raw") : folder;
+        List<Measurement> measurements = new ArrayList<>();
+        Path firstJmh = null;
+        List<PercentileCurve> curves = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path json : list(raw, ".json")) {
+            String name = json.getFileName().toString();
+            if (name.equals("env.json")) {
+                continue;
+            }
+            if (name.startsWith("jmh-") && size(json) == 0) {
+                warnings.add(name + " is empty (that JMH run did not finish); its results are missing");
+            } else if (name.startsWith("jmh-") || JmhJsonParser.looksLikeJmh(json)) {
+                measurements.addAll(jmh.parse(json));
+                firstJmh = firstJmh == null ? json : firstJmh;
+            }
+        }
+        if (measurements.isEmpty()) {
+            throw new BadInputException("no JMH results in " + input + " (expected raw/jmh-*.json)");
+        }
+        for (Path h : list(raw.resolve("hdr"), ".hgrm")) {
+            PercentileCurve c = hgrm.parse(h);
+            curves.add(c);
+            measurements.addAll(HdrFigures.of(c));
+        }
+        List<Path> rawFiles = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(raw)) {
+            s.filter(Files::isRegularFile).sorted().forEach(p -> rawFiles.add(folder.relativize(p)));
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + raw + ": " + e.getMessage(), e);
+        }
+        Path envFile = Files.exists(folder.resolve("env.json")) ? folder.resolve("env.json") : raw.resolve("env.json");
+        Map<String, Object> env = new LinkedHashMap<>(JmhJsonParser.environment(firstJmh));
+        Map<String, Object> written = readEnv(envFile, warnings);
+        if (!written.isEmpty()) {
+            env.keySet().retainAll(List.of("jmh"));
+            env.putAll(written);
+        }
+        return new RunData(folder, UtilizationShare.addTo(measurements), curves, env, rawFiles, warnings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readEnv(Path file, List<String> warnings) {
+        if (!Files.isRegularFile(file)) {
+            warnings.add("env.json is missing; the environment below is taken from the JMH JSON");
+            return Map.of();
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Map<String, Object> m = new Gson().fromJson(r, LinkedHashMap.class);
+            return m == null ? Map.of() : m;
+        } catch (IOException | JsonParseException e) {
+            warnings.add("env.json is unreadable (" + e.getMessage() + "); environment taken from the JMH JSON");
+            return Map.of();
+        }
+    }
+
+    private static List<Path> list(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

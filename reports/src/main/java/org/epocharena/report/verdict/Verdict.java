@@ -1,0 +1,115 @@
+package org.epocharena.report.verdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.epocharena.report.jmh.Direction;
+import org.epocharena.report.jmh.Measurement;
+import org.epocharena.report.stats.RatioEstimate;
+import org.epocharena.report.stats.Ratios;
+
+/**
+ * Who wins each workload. Only arena designs compete (baselines are what a user would pick instead,
+ * shown beside them, not ranked); the compared figure is the primary score, plus p99 for SampleTime.
+ * A harness's headline is the point with the most threads, because scaling is the question the
+ * suite exists to answer; the per-point table carries the rest.
+ */
+public final class Verdict {
+    private final Map<String, List<Duel>> byHarness;
+
+    private Verdict(Map<String, List<Duel>> byHarness) {
+        this.byHarness = byHarness;
+    }
+
+    public static Verdict of(List<Measurement> all) {
+        Map<String, List<Measurement>> groups = new LinkedHashMap<>();
+        for (Measurement m : all) {
+            boolean compared = m.metric().equals("score") || m.mode().equals("sample") && m.metric().equals("p99");
+            if (!m.baseline() && compared && !m.mode().equals("hdr") && m.direction() != Direction.UNKNOWN) {
+                String key = m.harness() + '|' + m.benchmark() + '|' + m.mode() + '|' + m.threads() + '|'
+                        + m.settingText() + '|' + m.metric();
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, List<Duel>> byHarness = new TreeMap<>();
+        for (List<Measurement> g : groups.values()) {
+            if (g.size() < 2) {
+                continue;
+            }
+            boolean higher = g.get(0).direction() == Direction.HIGHER_IS_BETTER;
+            List<Measurement> ranked = new ArrayList<>(g);
+            ranked.sort(Comparator.comparingDouble(Measurement::value));
+            if (higher) {
+                java.util.Collections.reverse(ranked);
+            }
+            Measurement w = ranked.get(0);
+            Measurement r = ranked.get(1);
+            RatioEstimate f = higher ? estimate(w, r) : estimate(r, w);
+            byHarness.computeIfAbsent(w.harness(), k -> new ArrayList<>()).add(new Duel(w, r, f));
+        }
+        return new Verdict(byHarness);
+    }
+
+    private static RatioEstimate estimate(Measurement num, Measurement den) {
+        if (num.samples().length >= 2 && den.samples().length >= 2) {
+            return Ratios.estimate(num.samples(), den.samples());
+        }
+        return new RatioEstimate(num.value() / den.value(), Double.NaN, Double.NaN, Double.NaN, false);
+    }
+
+    public Map<String, List<Duel>> duels() {
+        return byHarness;
+    }
+
+    /** One sentence per harness: who wins most points, and the headline point with its uncertainty. */
+    public Map<String, String> sentences() {
+        Map<String, String> out = new LinkedHashMap<>();
+        byHarness.forEach((harness, duels) -> {
+            Map<String, Integer> wins = new TreeMap<>();
+            int noise = 0;
+            for (Duel d : duels) {
+                if (d.factor().beyondNoise()) {
+                    wins.merge(d.winner().implementation(), 1, Integer::sum);
+                } else {
+                    noise++;
+                }
+            }
+            Duel head = duels.stream().filter(d -> d.winner().metric().equals("score"))
+                    .max(Comparator.comparingInt((Duel d) -> d.winner().threads())).orElse(duels.get(0));
+            StringBuilder sb = new StringBuilder();
+            String best = wins.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            if (best == null) {
+                sb.append("no design is ahead beyond the noise at any of ").append(duels.size()).append(" points");
+            } else {
+                sb.append(best).append(" wins ").append(wins.get(best)).append(" of ").append(duels.size())
+                        .append(" points beyond the noise");
+                if (noise > 0) {
+                    sb.append(" (").append(noise).append(" within noise)");
+                }
+            }
+            sb.append("; at ").append(head.point()).append(": ").append(describe(head));
+            out.put(harness, sb.toString());
+        });
+        return out;
+    }
+
+    /** "STRIPED 3.10x better than LOCK_FREE (95% CI 2.80-3.43x, p=0.001)" or "... within noise". */
+    public static String describe(Duel d) {
+        RatioEstimate f = d.factor();
+        String base = String.format(Locale.ROOT, "%s %s %s than %s", d.winner().implementation(), times(f.ratio()),
+                d.winner().direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower", d.runnerUp().implementation());
+        if (!f.known()) {
+            return base + " (too few iterations to tell noise from difference)";
+        }
+        String ci = Double.isNaN(f.low()) ? "" : String.format(Locale.ROOT, "95%% CI %.2f-%.2fx, ", f.low(), f.high());
+        return base + String.format(Locale.ROOT, " (%sp=%.3g)%s", ci, f.pValue(), f.beyondNoise() ? "" : ": within noise");
+    }
+
+    private static String times(double r) {
+        return String.format(Locale.ROOT, "%.2fx", r);
+    }
+}
