@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Builds what is missing, runs one benchmark profile, writes the report, prints where it is.
+# Exit codes (for CI): 0 ok, 2 bad usage, 3 build failure, 4 benchmark failure or interrupted
+# (a report of what finished is still written), 5 regression found, 6 report failure.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+REPORT_JAR="$ROOT/reports/target/reports.jar"
+RUNS="$ROOT/reports/runs"
+COMMAND_LINE="./run-bench.sh${*:+ $(printf '%q ' "$@")}"
+
+usage() {
+  cat <<'EOF'
+Usage: ./run-bench.sh [--profile smoke|quick|full] [--impls LIST] [--harness LIST] [--threads LIST]
+                      [--out DIR] [--jvm PATH] [--baseline RUN_DIR|JMH_JSON]
+                      [--fail-on-regression PCT] [--dry-run] [-- RAW_JMH_OPTIONS...]
+
+Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>/
+(reports/runs/latest points at the newest run).
+
+  --profile NAME            smoke (~2 min, CI), quick (default, ~10 min), full (design review, 1-2 h)
+  --impls LIST              designs and baselines, comma separated, e.g. STRIPED,LOCK_FREE,JVM_NEW
+                            (designs: REFERENCE SYNCHRONIZED STAMPED_LOCK STRIPED LOCK_FREE;
+                             baselines: JVM_NEW NETTY_HEAP NETTY_DIRECT). Default: all.
+  --harness LIST            latency,throughput,oom,reclaim,garbage (default: the profile's list)
+  --threads LIST            thread counts, e.g. 1,2,64,1024 (default: the profile's)
+  --out DIR                 the run folder (default: reports/runs/<date>-<time>-<profile>)
+  --jvm PATH                java executable for the benchmark forks, e.g.
+                            /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  --baseline RUN|JSON       compare every figure with an earlier run folder or JMH JSON file
+  --fail-on-regression PCT  with --baseline: exit 5 when a figure regresses by more than PCT %
+                            beyond the noise
+  --dry-run                 print the plan and the time estimate, run nothing
+  --                        everything after it goes to JMH as is (e.g. -- -prof stack)
+  -h, --help                this help
+
+Exit codes: 0 ok, 2 bad usage, 3 build failure, 4 benchmark failure or interrupted,
+            5 regression found, 6 report failure.
+EOF
+}
+
+fail_usage() {
+  echo "run-bench.sh: $1" >&2
+  echo "Usage: ./run-bench.sh [--profile smoke|quick|full] [options] [-- JMH options] (--help for more)" >&2
+  exit 2
+}
+
+need_value() {
+  [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail_usage "$1 needs a value"
+}
+
+profile=quick out="" baseline="" fail_pct="" dry_run=0
+suite_args=()
+jmh_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --profile) need_value "$@"; profile="$2"; shift 2 ;;
+    --impls|--harness|--threads|--jvm) need_value "$@"; suite_args+=("$1" "$2"); shift 2 ;;
+    --out) need_value "$@"; out="$2"; shift 2 ;;
+    --baseline) need_value "$@"; baseline="$2"; shift 2 ;;
+    --fail-on-regression) need_value "$@"; fail_pct="$2"; shift 2 ;;
+    --dry-run) dry_run=1; shift ;;
+    --) shift; jmh_args=("$@"); break ;;
+    *) fail_usage "unknown option '$1'" ;;
+  esac
+done
+
+case "$profile" in
+  smoke|quick|full) ;;
+  *) fail_usage "--profile must be smoke, quick or full, was '$profile'" ;;
+esac
+if [[ -n "$fail_pct" ]]; then
+  [[ "$fail_pct" =~ ^[0-9]+([.][0-9]+)?$ ]] || fail_usage "--fail-on-regression must be a percentage like 5 or 2.5, was '$fail_pct'"
+  [[ -n "$baseline" ]] || fail_usage "--fail-on-regression needs --baseline (nothing to compare against)"
+fi
+if [[ -n "$baseline" && ! -e "$baseline" ]]; then
+  fail_usage "--baseline $baseline does not exist"
+fi
+
+# --- build what is missing or older than its sources -------------------------------------------
+stale() {   # stale JAR DIR...: true when JAR is missing or a file in DIRs is newer
+  local jar="$1"; shift
+  [[ ! -f "$jar" ]] && return 0
+  [[ -n "$(find "$@" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
+}
+if stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
+   || stale "$REPORT_JAR" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml"; then
+  echo "== building (mvn package, tests skipped; run 'mvn -B verify' for the tests)"
+  if ! (cd "$ROOT" && mvn -B -q -ntp package -DskipTests); then
+    echo "run-bench.sh: build failed (see the Maven output above)" >&2
+    exit 3
+  fi
+fi
+
+# --- run --------------------------------------------------------------------------------------------
+run_id="$(date +%Y%m%d-%H%M%S)-$profile"
+run_dir="${out:-$RUNS/$run_id}"
+if [[ $dry_run -eq 1 ]]; then
+  exec java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \
+    "${suite_args[@]}" --dry-run ${jmh_args[@]+-- "${jmh_args[@]}"}
+fi
+if [[ -e "$run_dir" && -n "$(ls -A "$run_dir" 2>/dev/null)" ]]; then
+  fail_usage "--out $run_dir already holds files; choose a new folder so nothing is overwritten"
+fi
+mkdir -p "$run_dir" || { echo "run-bench.sh: cannot create $run_dir" >&2; exit 2; }
+run_dir="$(cd "$run_dir" && pwd)"
+
+export EPOCHARENA_GIT_COMMIT="${EPOCHARENA_GIT_COMMIT:-$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)}"
+export EPOCHARENA_COMMAND_LINE="${COMMAND_LINE% }"
+
+# Ctrl-C reaches the benchmark JVM too; the script survives it to write the report of what finished.
+trap 'interrupted=1' INT
+interrupted=0
+java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \
+  "${suite_args[@]}" ${jmh_args[@]+-- "${jmh_args[@]}"}
+bench_rc=$?
+trap - INT
+if [[ $bench_rc -eq 2 ]]; then
+  rmdir "$run_dir" 2>/dev/null || true
+  exit 2
+fi
+
+mkdir -p "$RUNS"
+ln -sfn "$run_dir" "$RUNS/latest"
+
+report_args=(--run "$run_dir")
+[[ -n "$baseline" ]] && report_args+=(--baseline "$baseline")
+[[ -n "$fail_pct" ]] && report_args+=(--fail-on-regression "$fail_pct")
+echo "== writing the report"
+java -jar "$REPORT_JAR" "${report_args[@]}"
+report_rc=$?
+
+if [[ $bench_rc -ne 0 || $interrupted -eq 1 ]]; then
+  echo "run-bench.sh: the benchmark run failed or was interrupted (exit $bench_rc); the report shows what finished" >&2
+  [[ $report_rc -eq 0 || $report_rc -eq 5 ]] || exit 6
+  exit 4
+fi
+case $report_rc in
+  0) echo "Done: $run_dir/index.html"; exit 0 ;;
+  5) echo "run-bench.sh: regression beyond ${fail_pct}% against $baseline" >&2; exit 5 ;;
+  *) echo "run-bench.sh: report generation failed (exit $report_rc)" >&2; exit 6 ;;
+esac
