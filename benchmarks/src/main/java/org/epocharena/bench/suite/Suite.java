@@ -256,5 +256,14 @@ public final class Suite implements Callable<Integer> {
                 }
             }
         }
+        Path hdr = raw.resolve("hdr");
+        if (Files.isDirectory(hdr)) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(hdr, "*.hlog")) {
+                for (Path p : old) {
+                    throw new IllegalArgumentException("--out " + dir + ": already holds HdrHistogram logs ("
+                            + p.getFileName() + "); choose a new run folder");
+                }
+            }
+        }
     }
 }
