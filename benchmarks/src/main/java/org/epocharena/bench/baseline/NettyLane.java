@@ -46,6 +46,11 @@ public final class NettyLane implements EpochAllocator {
         return live[(int) block];
     }
 
+    /** Buffers of the current epoch not yet released (for tests: 0 after the epoch or the lane ends). */
+    public int liveBlocks() {
+        return count;
+    }
+
     @Override
     public EpochArena.Guard pin() {
         return JvmNewLane.NoPinHolder.NO_PIN;

@@ -3,9 +3,12 @@ package org.epocharena.bench.latency;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.SingleWriterRecorder;
 
@@ -17,18 +20,36 @@ import org.HdrHistogram.SingleWriterRecorder;
  *
  * <p>Each thread records into its own {@link SingleWriterRecorder} (wait-free, no sharing on the hot
  * path); the merge happens between iterations, when JMH has stopped every thread.
+ *
+ * <p>Forks of one trial write the same file names (the contract names files by harness, impl and
+ * threads, not by fork), so a fork that finds an earlier fork's {@code .hlog} carries its intervals
+ * over: the {@code .hgrm} of a 3-fork trial holds all 3 forks' calls, not just the last fork's. The
+ * suite refuses a run folder that already holds results, so nothing stale is carried over.
  */
 final class HdrOutput {
     static final String DIR_PROPERTY = "epocharena.hdr.dir";
     /** 1 ns .. 10 s at 3 significant digits: a stalled thread's 1-second outlier still fits. */
     private static final long HIGHEST_NS = 10_000_000_000L;
 
-    private final List<SingleWriterRecorder> recorders = new CopyOnWriteArrayList<>();
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
     private final Histogram total = new Histogram(HIGHEST_NS, 3);
     private final File hgrm;
     private final HistogramLogWriter log;
     private final PrintStream logStream;
-    private Histogram interval;
+
+    /**
+     * One thread's recorder and the interval histogram it hands back: a SingleWriterRecorder only
+     * takes back a histogram it gave out itself, so each recorder keeps its own.
+     */
+    private static final class Lane {
+        final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NS, 3);
+        Histogram interval;
+
+        Histogram take() {
+            interval = recorder.getIntervalHistogram(interval);
+            return interval;
+        }
+    }
 
     HdrOutput(String name) {
         File dir = new File(System.getProperty(DIR_PROPERTY, "target/hdr"));
@@ -36,38 +57,64 @@ final class HdrOutput {
             throw new IllegalStateException("cannot create the HdrHistogram folder " + dir.getAbsolutePath());
         }
         hgrm = new File(dir, name + ".hgrm");
+        File hlog = new File(dir, name + ".hlog");
+        List<Histogram> earlierForks = new ArrayList<>();
+        long start = System.currentTimeMillis();
+        if (hlog.isFile()) {
+            start = readIntervals(hlog, earlierForks, start);
+        }
         try {
-            logStream = new PrintStream(new File(dir, name + ".hlog"), "UTF-8");
+            logStream = new PrintStream(hlog, "UTF-8");
         } catch (FileNotFoundException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("cannot write " + name + ".hlog in " + dir.getAbsolutePath(), e);
         }
         log = new HistogramLogWriter(logStream);
         log.outputComment("epocharena " + name + ": per-call allocate latency, ns");
         log.outputLogFormatVersion();
-        long now = System.currentTimeMillis();
-        log.outputStartTime(now);
-        log.setBaseTime(now);
+        log.outputStartTime(start);
+        log.setBaseTime(start);
         log.outputLegend();
+        for (Histogram h : earlierForks) {
+            log.outputIntervalHistogram(h);
+            total.add(h);
+        }
+    }
+
+    /** Reads an earlier fork's intervals; returns its start time (ms), or {@code fallback} if it has none. */
+    private static long readIntervals(File hlog, List<Histogram> into, long fallback) {
+        try {
+            HistogramLogReader reader = new HistogramLogReader(hlog);
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                if (h instanceof Histogram histogram) {
+                    into.add(histogram);
+                }
+            }
+            double startSec = reader.getStartTimeSec();
+            return startSec > 0 ? (long) (startSec * 1000) : fallback;
+        } catch (FileNotFoundException e) {
+            return fallback;
+        }
     }
 
     SingleWriterRecorder newRecorder() {
-        SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NS, 3);
-        recorders.add(recorder);
-        return recorder;
+        Lane lane = new Lane();
+        lanes.add(lane);
+        return lane.recorder;
     }
 
     /** Drops whatever the recorders hold (warm-up values), so the next interval starts clean. */
     void discard() {
-        for (SingleWriterRecorder r : recorders) {
-            interval = r.getIntervalHistogram(interval);
+        for (Lane lane : lanes) {
+            lane.take();
         }
     }
 
     /** Moves every recorder's values since the last call into one log interval and the total. */
     void endInterval() {
         Histogram merged = null;
-        for (SingleWriterRecorder r : recorders) {
-            interval = r.getIntervalHistogram(interval);
+        for (Lane lane : lanes) {
+            Histogram interval = lane.take();
             if (merged == null) {
                 merged = interval.copy();
             } else {

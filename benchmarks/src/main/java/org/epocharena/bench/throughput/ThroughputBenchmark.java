@@ -1,6 +1,8 @@
 package org.epocharena.bench.throughput;
 
 import io.netty.buffer.PooledByteBufAllocator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.epocharena.ArenaKind;
@@ -148,12 +150,15 @@ public class ThroughputBenchmark {
 
         WorkerPool pool;
         Window window;
+        /** Every worker's lane, closed once the workers stopped: Netty buffers of the open epoch are released. */
+        final List<EpochAllocator> lanes = new CopyOnWriteArrayList<>();
 
         @Setup(Level.Trial)
         public void start() {
             PooledByteBufAllocator netty = Baseline.newNettyPool();
             pool = new WorkerPool("baseline-worker", workers, (id, stop) -> {
                 EpochAllocator lane = baseline.lane(netty);
+                lanes.add(lane);
                 MixedOperation op = new MixedOperation(lane, mix, OnFull.RECLAIM, 0x51ED + id);
                 int[] sinceEpoch = new int[1];
                 return () -> {
@@ -175,7 +180,11 @@ public class ThroughputBenchmark {
 
         @TearDown(Level.Trial)
         public void stop() {
-            pool.close();
+            try {
+                pool.close();
+            } finally {
+                lanes.forEach(EpochAllocator::close);
+            }
         }
     }
 

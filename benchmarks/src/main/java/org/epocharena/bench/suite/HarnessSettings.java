@@ -1,0 +1,32 @@
+package org.epocharena.bench.suite;
+
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What a profile says about one harness, after {@code <harness>.<key>} overrides: JMH's run options,
+ * the thread counts ({@code threads}: JMH {@code -t}, one JMH run each; {@code workers}: the harness's
+ * own {@code workers} param), extra params and profilers, and the optional "once" run (extra params,
+ * e.g. 1000 workers, for one implementation only, so a profile can afford one expensive point).
+ *
+ * @param forkOverheadSeconds time per JMH fork beyond its iterations (JVM start, setup, teardown),
+ *                            used only for the time estimate
+ */
+public record HarnessSettings(
+        String harness,
+        int forks,
+        int warmupIterations,
+        TimeValue warmupTime,
+        int measurementIterations,
+        TimeValue measurementTime,
+        TimeValue timeout,
+        List<String> jvmArgs,
+        List<Integer> threads,
+        List<Integer> workers,
+        Map<String, List<String>> params,
+        List<String> profilers,
+        List<String> onceImpls,
+        Map<String, List<String>> onceParams,
+        double forkOverheadSeconds) {
+}

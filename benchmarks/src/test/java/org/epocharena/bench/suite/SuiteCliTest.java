@@ -1,0 +1,92 @@
+package org.epocharena.bench.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Suite CLI contract: exit codes, one-line errors naming the bad value, a dry run that writes nothing. */
+class SuiteCliTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Suite.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--profile smoke --impls STRIPED,FOO --dry-run | 'FOO' | REFERENCE, SYNCHRONIZED, STAMPED_LOCK, STRIPED, LOCK_FREE, JVM_NEW, NETTY_HEAP, NETTY_DIRECT",
+        "--profile smoke --harness latency,speed --dry-run | 'speed' | latency, throughput, oom, reclaim, garbage",
+        "--profile medium --dry-run | 'medium' | smoke, quick, full",
+        "--profile smoke --threads 1,0 --dry-run | thread count 0 | 1..65536",
+        "--profile smoke --threads 1,x --dry-run | 'x' | whole number",
+        "--profile smoke --bogus --dry-run | --bogus | Usage:",
+        "--profile smoke --jvm /no/such/java --dry-run | /no/such/java | not an executable file",
+        "--profile smoke | --out | --dry-run",
+        "--dry-run | --profile | Usage:",
+        "--profile smoke --dry-run -- -rf csv | -rf | raw/jmh-",
+        "--profile smoke --dry-run -- -f many | option f | many",
+        "--profile smoke --dry-run -- latency | latency | --harness",
+    })
+    void badUsageExitsTwoWithOneLineNamingTheValue(String args, String named, String hint) {
+        assertThat(run(args.trim().split(" +"))).isEqualTo(Suite.USAGE_ERROR);
+        String[] lines = stderr().split("\n");
+        assertThat(lines[0]).startsWith("Suite: ").contains(named.trim()).doesNotContain("\tat ");
+        assertThat(stderr()).contains(hint.trim()).contains("Usage: java -cp benchmarks/target/benchmarks.jar");
+        assertThat(stdout()).doesNotContain("estimated");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndEstimateAndWritesNothing() {
+        Path runDir = tmp.resolve("run");
+        assertThat(run("--profile", "smoke", "--out", runDir.toString(), "--dry-run")).isEqualTo(Suite.OK);
+        assertThat(runDir).doesNotExist();
+        assertThat(stdout()).contains("jmh-latency-t1.json", "jmh-throughput.json", "jmh-oom.json",
+                "jmh-reclaim.json", "jmh-garbage.json", "workers=1000", "estimated", "dry run");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void dryRunNarrowsToTheChosenHarnessImplsAndThreads() {
+        assertThat(run("--profile", "quick", "--dry-run", "--harness", "latency", "--impls", "LOCK_FREE,NETTY_DIRECT",
+                "--threads", "4")).isEqualTo(Suite.OK);
+        assertThat(stdout()).contains("jmh-latency-t4.json: 2 trials").doesNotContain("jmh-oom")
+                .doesNotContain("STRIPED");
+    }
+
+    @Test
+    void helpExitsZeroAndListsEveryOption() {
+        assertThat(run("--help")).isEqualTo(Suite.OK);
+        assertThat(stdout()).contains("--profile", "--out", "--impls", "--harness", "--threads", "--jvm", "--dry-run",
+                "Exit codes");
+    }
+
+    @Test
+    void aRunFolderWithEarlierResultsIsRefused() throws Exception {
+        Path runDir = tmp.resolve("old");
+        Files.createDirectories(runDir.resolve("raw"));
+        Files.writeString(runDir.resolve("raw/jmh-latency.json"), "[]");
+        assertThat(run("--profile", "smoke", "--out", runDir.toString())).isEqualTo(Suite.USAGE_ERROR);
+        assertThat(stderr()).contains("jmh-latency.json").contains("new run folder");
+    }
+}
