@@ -61,17 +61,20 @@ public final class ChartSet {
         if (series.isEmpty()) {
             return;
         }
-        XYChart c = ChartStyle.xy("Throughput against threads", "threads (log scale)", "throughput (ops/s)");
+        double top = series.values().stream().flatMap(t -> t.values().stream())
+                .mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).max().orElse(1);
+        RateScale scale = RateScale.of(top);
+        XYChart c = ChartStyle.xy("Throughput against threads", "threads (log scale)", "throughput (" + scale.unit() + ")");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setXAxisLogarithmicDecadeOnly(false);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(ChartSet::si);
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Integer, Measurement>> e : series.entrySet()) {
             Measurement first = e.getValue().firstEntry().getValue();
             double[] x = e.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-            double[] y = e.getValue().values().stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).toArray();
+            double[] y = e.getValue().values().stream()
+                    .mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit()) / scale.divisor()).toArray();
             double[] err = e.getValue().values().stream()
-                    .mapToDouble(m -> Double.isNaN(m.error()) ? 0 : m.error() * Units.toOpsPerSecond(m.unit())).toArray();
+                    .mapToDouble(m -> nz(m.error()) * Units.toOpsPerSecond(m.unit()) / scale.divisor()).toArray();
             XYSeries s = c.addSeries(e.getKey(), x, y, err);
             s.setMarker(first.baseline() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
             if (first.baseline()) {
@@ -93,11 +96,9 @@ public final class ChartSet {
                 .forEach(m -> threads.add(m.threads()));
         for (int t : threads) {
             XYChart c = ChartStyle.xy("Latency percentile spectrum, " + t + " thread" + (t == 1 ? "" : "s"),
-                    "percentile (log scale of 1/(1-p))", "latency (µs, log scale)");
-            c.getStyler().setXAxisLogarithmic(true);
+                    "percentile (each step right is ten times rarer)", "latency (µs, log scale)");
             c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setXAxisLogarithmicDecadeOnly(true);
-            c.getStyler().setxAxisTickLabelsFormattingFunction(ChartSet::percentileLabel);
+            c.getStyler().setxAxisTickLabelsFormattingFunction(PercentileAxis::label);
             c.getStyler().setMarkerSize(4);
             Set<String> drawn = new LinkedHashSet<>();
             for (PercentileCurve pc : curves) {
@@ -106,7 +107,7 @@ public final class ChartSet {
                     List<Double> y = new ArrayList<>();
                     for (int i = 0; i < pc.percentiles().length; i++) {
                         if (pc.micros()[i] > 0) {
-                            x.add(1 / (1 - pc.percentiles()[i]));
+                            x.add(PercentileAxis.nines(pc.percentiles()[i]));
                             y.add(pc.micros()[i]);
                         }
                     }
@@ -131,7 +132,7 @@ public final class ChartSet {
                     double p = Double.parseDouble(m.metric().substring(1)) / 100;
                     double us = m.value() * Units.toMicros(m.unit());
                     if (p < 1 && us > 0) {
-                        jmh.computeIfAbsent(label(m) + " [JMH]", k -> new TreeMap<>()).put(1 / (1 - p), us);
+                        jmh.computeIfAbsent(label(m) + " [JMH]", k -> new TreeMap<>()).put(PercentileAxis.nines(p), us);
                     }
                 }
             }
@@ -190,9 +191,16 @@ public final class ChartSet {
         }
         Map<String, TreeMap<Double, Double>> series = new TreeMap<>();
         for (Measurement m : pts) {
+            double x = Double.parseDouble(m.params().get(axis));
+            double y = m.value() * Units.toMicros(m.unit());
+            if (!(x > 0 && y > 0)) {
+                continue; // a log axis has no place for 0 (the figure stays in the tables)
+            }
             String name = m.implementation() + (m.threads() == 1 ? "" : " t=" + m.threads()) + (m.baseline() ? " (baseline)" : "");
-            series.computeIfAbsent(name, k -> new TreeMap<>())
-                    .put(Double.parseDouble(m.params().get(axis)), m.value() * Units.toMicros(m.unit()));
+            series.computeIfAbsent(name, k -> new TreeMap<>()).put(x, y);
+        }
+        if (series.isEmpty()) {
+            return;
         }
         XYChart c = ChartStyle.xy("Reclaim pause against live blocks", axis + " (log scale)", "reclaim() time (µs, log scale)");
         c.getStyler().setXAxisLogarithmic(true);
@@ -270,35 +278,5 @@ public final class ChartSet {
 
     private static double nz(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    /** 1/(1-p) axis value to a percentile label: 10 -> "90%", 1000 -> "99.9%". */
-    static String percentileLabel(double x) {
-        if (x < 1.0001) {
-            return "0%";
-        }
-        double p = (1 - 1 / x) * 100;
-        String s = new java.math.BigDecimal(p).round(new java.math.MathContext(Math.max(2, (int) Math.round(Math.log10(x)) + 1)))
-                .stripTrailingZeros().toPlainString();
-        return s + "%";
-    }
-
-    /** Compact SI labels for rates: 1.2M, 340k. */
-    static String si(double v) {
-        double a = Math.abs(v);
-        if (a >= 1e9) {
-            return trim(v / 1e9) + "G";
-        }
-        if (a >= 1e6) {
-            return trim(v / 1e6) + "M";
-        }
-        if (a >= 1e3) {
-            return trim(v / 1e3) + "k";
-        }
-        return trim(v);
-    }
-
-    private static String trim(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }
