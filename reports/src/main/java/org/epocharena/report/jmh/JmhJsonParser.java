@@ -54,6 +54,8 @@ public final class JmhJsonParser {
         for (JsonElement e : root.getAsJsonArray()) {
             try {
                 readResult(e.getAsJsonObject(), source, out);
+            } catch (BadInputException ex) {
+                throw ex;
             } catch (RuntimeException ex) {
                 throw new BadInputException("malformed JMH result in " + file + ": " + ex.getMessage(), ex);
             }
@@ -80,6 +82,11 @@ public final class JmhJsonParser {
         Map<String, String> params = new TreeMap<>();
         if (r.has("params")) {
             r.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
+        }
+        for (String p : List.of("kind", "baseline")) {
+            if (params.containsKey(p)) {
+                Designs.check(p, params.get(p), source);
+            }
         }
         int threads = params.containsKey("workers") ? Integer.parseInt(params.get("workers")) : r.get("threads").getAsInt();
         boolean baseline = params.containsKey("baseline") && !params.containsKey("kind");
