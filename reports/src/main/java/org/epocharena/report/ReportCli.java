@@ -93,6 +93,13 @@ public final class ReportCli implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = new CommandLine(new ReportCli());
         cl.setParameterExceptionHandler((ex, a) -> usage(ex.getMessage()));
+        // Anything else (an unwritable output folder, a bug): one line and exit 6, as run-bench.sh expects
+        // for "report generation failed"; StagedOutput has already left the previous report in place.
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            StackTraceElement[] at = ex.getStackTrace();
+            System.err.println("reports: report generation failed: " + ex + (at.length > 0 ? " at " + at[0] : ""));
+            return BAD_INPUT;
+        });
         return cl.execute(args);
     }
 

@@ -46,7 +46,7 @@ public final class ReportPipeline {
         try (StagedOutput staged = new StagedOutput(out)) {
             new ResultsCsvWriter().write(staged.dir().resolve("results.csv"), run.measurements(), changes);
             List<ChartInfo> charts = new ChartSet().write(run.measurements(), run.curves(), staged.dir().resolve("charts"));
-            ReportModel model = new ReportModel(run, verdict, charts, changes, baselineName, regressions, threshold);
+            ReportModel model = new ReportModel(run, verdict, charts, changes, baselineName, regressions, threshold, out);
             Files.writeString(staged.dir().resolve("index.html"), new HtmlPage().render(model), StandardCharsets.UTF_8);
             Files.writeString(staged.dir().resolve("summary.md"), new SummaryMarkdown().render(model), StandardCharsets.UTF_8);
             staged.commit();

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.PercentileCurve;
 import org.knowm.xchart.CategoryChart;
@@ -21,284 +21,281 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws the report's charts from the measurements. Each chart is drawn only when the run has data
- * for it, so a narrowed run (one harness) still gets a clean page. Baselines are dashed lines or
- * labelled "(baseline)" so they are never mistaken for a design.
+ * for it, so a narrowed or interrupted run still gets a clean page. Baselines are dashed lines or
+ * labelled "(baseline)" so they are never mistaken for a design. Drawing and saving are separate
+ * steps so tests can check what was drawn (series names) without decoding images.
+ *
+ * <p>Axes that span decades (latency, reclaim, out-of-memory cost) are logarithmic and carry no
+ * error bars: a 99.9% interval of three iterations often reaches below zero, which a log axis cannot
+ * show; the tables carry the errors. Linear axes start at 0 and stop a little above the largest
+ * value, so one huge error bar is cut at the edge instead of squashing every line to the floor.
  */
 public final class ChartSet {
 
-    /** Writes every chart the data supports into {@code dir}; returns them in page order. */
+    /** A chart ready to encode, with what the page says about it. */
+    public record Drawn(ChartInfo info, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    }
+
+    /** Draws and writes every chart the data supports into {@code dir}; returns them in page order. */
     public List<ChartInfo> write(List<Measurement> all, List<PercentileCurve> curves, Path dir) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         List<ChartInfo> out = new ArrayList<>();
-        throughput(all, dir, out);
-        latency(all, curves, dir, out);
-        oomCost(all, dir, out);
-        oomUtilization(all, dir, out);
-        reclaim(all, dir, out);
-        heap(all, dir, out);
+        for (Drawn d : draw(all, curves)) {
+            ChartFiles.save(d.chart(), dir, d.info().id());
+            out.add(d.info());
+        }
         return out;
     }
 
-    private static String label(Measurement m) {
-        String s = m.settingText();
-        return m.implementation() + (s.isEmpty() ? "" : " " + s) + (m.baseline() ? " (baseline)" : "");
+    /** Every chart the data supports, in page order, not yet encoded. */
+    public List<Drawn> draw(List<Measurement> all, List<PercentileCurve> curves) {
+        System.setProperty("java.awt.headless", "true");
+        List<Drawn> out = new ArrayList<>();
+        throughput(all, out);
+        latency(all, curves, out);
+        oomCost(all, out);
+        oomUtilization(all, out);
+        reclaim(all, out);
+        heap(all, out);
+        return out;
     }
 
-    private static void throughput(List<Measurement> all, Path dir, List<ChartInfo> out) throws IOException {
+    private static void throughput(List<Measurement> all, List<Drawn> out) {
+        List<Measurement> pts = select(all, m -> m.harness().equals("throughput") && m.metric().equals("score")
+                && !Double.isNaN(Units.toOpsPerSecond(m.unit())));
+        if (pts.isEmpty()) {
+            return;
+        }
+        Set<String> keys = Settings.varying(pts);
+        boolean classes = pts.stream().filter(m -> !m.baseline()).map(ChartSet::benchClass).distinct().count() > 1;
         Map<String, TreeMap<Integer, Measurement>> series = new TreeMap<>();
-        for (Measurement m : all) {
-            if (m.harness().equals("throughput") && m.metric().equals("score") && !Double.isNaN(Units.toOpsPerSecond(m.unit()))) {
-                String name = label(m);
-                TreeMap<Integer, Measurement> pts = series.computeIfAbsent(name, k -> new TreeMap<>());
-                if (pts.containsKey(m.threads())) {
-                    // Two benchmarks measured the same design at the same thread count: keep them apart.
-                    series.computeIfAbsent(name + " " + m.benchmark(), k -> new TreeMap<>()).put(m.threads(), m);
-                } else {
-                    pts.put(m.threads(), m);
+        for (Measurement m : pts) {
+            String name = m.implementation() + (classes ? " " + benchClass(m) : "") + Settings.text(m, keys)
+                    + (m.baseline() ? " (baseline)" : "");
+            series.computeIfAbsent(name, k -> new TreeMap<>()).putIfAbsent(m.threads(), m);
+        }
+        double top = pts.stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).max().orElse(1);
+        RateScale scale = RateScale.of(top);
+        XYChart c = ChartStyle.xy("Throughput against threads", "threads (log scale)", "throughput (" + scale.unit() + ")");
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        double maxY = 0;
+        double maxTop = 0;
+        for (Map.Entry<String, TreeMap<Integer, Measurement>> e : series.entrySet()) {
+            double[] x = e.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] y = e.getValue().values().stream()
+                    .mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit()) / scale.divisor()).toArray();
+            double[] err = e.getValue().values().stream()
+                    .mapToDouble(m -> nz(m.error()) * Units.toOpsPerSecond(m.unit()) / scale.divisor()).toArray();
+            for (int i = 0; i < y.length; i++) {
+                maxY = Math.max(maxY, y[i]);
+                maxTop = Math.max(maxTop, y[i] + err[i]);
+            }
+            XYSeries s = c.addSeries(e.getKey(), x, y, err);
+            boolean baseline = e.getValue().firstEntry().getValue().baseline();
+            s.setMarker(baseline ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+            if (baseline) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
+        linearRange(c.getStyler(), maxY, maxTop);
+        out.add(new Drawn(new ChartInfo("throughput", c.getTitle(),
+                "Higher is better. One line per design, dashed lines are baselines; a line that rises with threads "
+                        + "scales, a flat or falling one contends. Bars are JMH's 99.9% error (cut at the top edge).",
+                List.copyOf(series.keySet())), c));
+    }
+
+    private static void latency(List<Measurement> all, List<PercentileCurve> curves, List<Drawn> out) {
+        Set<Integer> threads = new TreeSet<>();
+        curves.stream().filter(c -> c.harness().equals("latency")).forEach(c -> threads.add(c.threads()));
+        all.stream().filter(m -> m.harness().equals("latency") && m.mode().equals("sample") && isPercentile(m))
+                .forEach(m -> threads.add(m.threads()));
+        for (int t : threads) {
+            XYChart c = ChartStyle.xy("Latency percentile spectrum, " + t + " thread" + (t == 1 ? "" : "s"),
+                    "percentile (each step right is ten times rarer)", "latency (µs, log scale)");
+            c.getStyler().setYAxisLogarithmic(true);
+            c.getStyler().setxAxisTickLabelsFormattingFunction(PercentileAxis::label);
+            Set<String> fromHdr = new TreeSet<>();
+            for (PercentileCurve pc : curves) {
+                if (!pc.harness().equals("latency") || pc.threads() != t) {
+                    continue;
                 }
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (int i = 0; i < pc.percentiles().length; i++) {
+                    if (pc.micros()[i] > 0) {
+                        x.add(PercentileAxis.nines(pc.percentiles()[i]));
+                        y.add(pc.micros()[i]);
+                    }
+                }
+                if (!x.isEmpty()) {
+                    XYSeries s = c.addSeries(pc.implementation() + (pc.baseline() ? " (baseline)" : "") + " [HdrHistogram]", x, y);
+                    s.setMarker(SeriesMarkers.NONE);
+                    if (pc.baseline()) {
+                        s.setLineStyle(SeriesLines.DASH_DASH);
+                    }
+                    fromHdr.add(pc.implementation());
+                }
+            }
+            // JMH's SampleTime percentiles, for designs without an HdrHistogram file (e.g. a plain JMH run).
+            Map<String, TreeMap<Double, Double>> jmh = new TreeMap<>();
+            Map<String, Boolean> isBaseline = new LinkedHashMap<>();
+            for (Measurement m : all) {
+                if (m.harness().equals("latency") && m.mode().equals("sample") && m.threads() == t
+                        && !fromHdr.contains(m.implementation()) && isPercentile(m)) {
+                    double p = Double.parseDouble(m.metric().substring(1)) / 100;
+                    double us = m.value() * Units.toMicros(m.unit());
+                    if (p < 1 && us > 0) {
+                        String name = m.implementation() + (m.baseline() ? " (baseline)" : "") + " [JMH]";
+                        jmh.computeIfAbsent(name, k -> new TreeMap<>()).put(PercentileAxis.nines(p), us);
+                        isBaseline.put(name, m.baseline());
+                    }
+                }
+            }
+            jmh.forEach((name, pts) -> {
+                XYSeries s = c.addSeries(name, new ArrayList<>(pts.keySet()), new ArrayList<>(pts.values()));
+                if (isBaseline.get(name)) {
+                    s.setLineStyle(SeriesLines.DASH_DASH);
+                }
+            });
+            if (c.getSeriesMap().isEmpty()) {
+                continue;
+            }
+            out.add(new Drawn(new ChartInfo("latency-spectrum-t" + t, c.getTitle(),
+                    "Lower is better. Read left to right from the median to the far tail (99%, 99.9%...): a curve that "
+                            + "shoots up on the right has rare but long stalls. Whole-run histograms, so no error bars.",
+                    List.copyOf(c.getSeriesMap().keySet())), c));
+        }
+    }
+
+    private static void oomCost(List<Measurement> all, List<Drawn> out) {
+        // Benchmarks that report a utilization measure how long filling takes, not what a failure costs.
+        Set<String> fills = new TreeSet<>();
+        select(all, m -> m.harness().equals("oom") && isUtilization(m)).forEach(m -> fills.add(m.benchmark()));
+        List<Measurement> pts = select(all, m -> m.harness().equals("oom") && m.metric().equals("score")
+                && !fills.contains(m.benchmark()) && !Double.isNaN(Units.toMicros(m.unit())) && m.value() > 0);
+        if (pts.isEmpty()) {
+            return;
+        }
+        CategoryChart c = ChartStyle.bars("Cost of an allocation when the arena is full", "operation and scenario",
+                "time per operation (ns, log scale)");
+        c.getStyler().setYAxisLogarithmic(true);
+        BarData bars = BarData.of(pts, m -> m.value() * Units.toMicros(m.unit()) * 1e3, m -> 0.0);
+        bars.addTo(c);
+        // XChart starts bars at 0, which a log axis cannot show: start them a decade boundary below the smallest.
+        c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(bars.minValue()))));
+        out.add(new Drawn(new ChartInfo("oom-failure-cost", c.getTitle(),
+                "Lower is better. Each group is one operation on a full arena (failed tryAllocate, thrown allocate, "
+                        + "recovery after reclaim), with or without a stalled pinned thread; errors are in the tables.",
+                bars.seriesNames()), c));
+    }
+
+    private static void oomUtilization(List<Measurement> all, List<Drawn> out) {
+        List<Measurement> pts = select(all, m -> m.harness().equals("oom") && isUtilization(m));
+        if (pts.isEmpty()) {
+            return;
+        }
+        CategoryChart c = ChartStyle.bars("Share of capacity usable before the first failure", "scenario",
+                "usable share of capacity (%)");
+        BarData bars = BarData.of(pts, m -> m.value() * percent(m), m -> nz(m.error()) * percent(m));
+        bars.addTo(c);
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(100.0);
+        out.add(new Drawn(new ChartInfo("oom-utilization", c.getTitle(),
+                "Higher is better. How full each design gets before tryAllocate first fails, from empty and with older "
+                        + "epochs pinned (fragmentation and per-thread reserves lower it); whiskers are the 99.9% error.",
+                bars.seriesNames()), c));
+    }
+
+    private static void reclaim(List<Measurement> all, List<Drawn> out) {
+        List<Measurement> pts = select(all, m -> m.harness().equals("reclaim") && m.metric().equals("score")
+                && !Double.isNaN(Units.toMicros(m.unit())));
+        String axis = pts.stream().flatMap(m -> m.params().keySet().stream())
+                .filter(k -> !Settings.IDENTITY.contains(k))
+                .filter(k -> pts.stream().allMatch(m -> m.params().getOrDefault(k, "x").matches("\\d+")))
+                .sorted((a, b) -> Boolean.compare(!a.toLowerCase(Locale.ROOT).contains("live"), !b.toLowerCase(Locale.ROOT).contains("live")))
+                .findFirst().orElse(null);
+        if (axis == null) {
+            return;
+        }
+        Map<String, TreeMap<Double, Double>> series = new TreeMap<>();
+        Map<String, Boolean> isBaseline = new LinkedHashMap<>();
+        for (Measurement m : pts) {
+            double x = Double.parseDouble(m.params().get(axis));
+            double y = m.value() * Units.toMicros(m.unit());
+            if (x > 0 && y > 0) { // a log axis has no place for 0 (the figure stays in the tables)
+                String name = m.implementation() + (m.threads() == 1 ? "" : " t=" + m.threads()) + (m.baseline() ? " (baseline)" : "");
+                series.computeIfAbsent(name, k -> new TreeMap<>()).put(x, y);
+                isBaseline.put(name, m.baseline());
             }
         }
         if (series.isEmpty()) {
             return;
         }
-        XYChart c = ChartStyle.xy("Throughput against threads", "threads (log scale)", "throughput (ops/s)");
-        c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setXAxisLogarithmicDecadeOnly(false);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(ChartSet::si);
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Integer, Measurement>> e : series.entrySet()) {
-            Measurement first = e.getValue().firstEntry().getValue();
-            double[] x = e.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-            double[] y = e.getValue().values().stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).toArray();
-            double[] err = e.getValue().values().stream()
-                    .mapToDouble(m -> Double.isNaN(m.error()) ? 0 : m.error() * Units.toOpsPerSecond(m.unit())).toArray();
-            XYSeries s = c.addSeries(e.getKey(), x, y, err);
-            s.setMarker(first.baseline() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            if (first.baseline()) {
-                s.setLineStyle(SeriesLines.DASH_DASH);
-            }
-            names.add(e.getKey());
-        }
-        ChartFiles.save(c, dir, "throughput");
-        out.add(new ChartInfo("throughput", "Throughput against threads",
-                "Higher is better; each line is a design, dashed lines are baselines; a line that keeps rising "
-                        + "with threads scales, a flat or falling one contends; bars are JMH's 99.9% error.", names));
-    }
-
-    private static void latency(List<Measurement> all, List<PercentileCurve> curves, Path dir, List<ChartInfo> out)
-            throws IOException {
-        Set<Integer> threads = new TreeSet<>();
-        curves.stream().filter(c -> c.harness().equals("latency")).forEach(c -> threads.add(c.threads()));
-        all.stream().filter(m -> m.harness().equals("latency") && m.mode().equals("sample") && m.metric().equals("score"))
-                .forEach(m -> threads.add(m.threads()));
-        for (int t : threads) {
-            XYChart c = ChartStyle.xy("Latency percentile spectrum, " + t + " thread" + (t == 1 ? "" : "s"),
-                    "percentile (log scale of 1/(1-p))", "latency (µs, log scale)");
-            c.getStyler().setXAxisLogarithmic(true);
-            c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setXAxisLogarithmicDecadeOnly(true);
-            c.getStyler().setxAxisTickLabelsFormattingFunction(ChartSet::percentileLabel);
-            c.getStyler().setMarkerSize(4);
-            Set<String> drawn = new LinkedHashSet<>();
-            for (PercentileCurve pc : curves) {
-                if (pc.harness().equals("latency") && pc.threads() == t) {
-                    List<Double> x = new ArrayList<>();
-                    List<Double> y = new ArrayList<>();
-                    for (int i = 0; i < pc.percentiles().length; i++) {
-                        if (pc.micros()[i] > 0) {
-                            x.add(1 / (1 - pc.percentiles()[i]));
-                            y.add(pc.micros()[i]);
-                        }
-                    }
-                    if (!x.isEmpty()) {
-                        String name = pc.implementation() + (pc.baseline() ? " (baseline)" : "") + " [HdrHistogram]";
-                        XYSeries s = c.addSeries(name, x, y);
-                        s.setMarker(SeriesMarkers.NONE);
-                        if (pc.baseline()) {
-                            s.setLineStyle(SeriesLines.DASH_DASH);
-                        }
-                        drawn.add(name);
-                    }
-                }
-            }
-            Set<String> fromHdr = new LinkedHashSet<>();
-            curves.stream().filter(pc -> pc.harness().equals("latency") && pc.threads() == t)
-                    .forEach(pc -> fromHdr.add(pc.implementation()));
-            Map<String, TreeMap<Double, Double>> jmh = new LinkedHashMap<>();
-            for (Measurement m : all) {
-                if (m.harness().equals("latency") && m.mode().equals("sample") && m.threads() == t
-                        && !fromHdr.contains(m.implementation()) && m.metric().startsWith("p")) {
-                    double p = Double.parseDouble(m.metric().substring(1)) / 100;
-                    double us = m.value() * Units.toMicros(m.unit());
-                    if (p < 1 && us > 0) {
-                        jmh.computeIfAbsent(label(m) + " [JMH]", k -> new TreeMap<>()).put(1 / (1 - p), us);
-                    }
-                }
-            }
-            for (Map.Entry<String, TreeMap<Double, Double>> e : jmh.entrySet()) {
-                XYSeries s = c.addSeries(e.getKey(), new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));
-                if (e.getKey().contains("(baseline)")) {
-                    s.setLineStyle(SeriesLines.DASH_DASH);
-                }
-                drawn.add(e.getKey());
-            }
-            if (drawn.isEmpty()) {
-                continue;
-            }
-            String id = "latency-spectrum-t" + t;
-            ChartFiles.save(c, dir, id);
-            out.add(new ChartInfo(id, c.getTitle(),
-                    "Lower is better; read left to right from the median to the far tail (90%, 99%, 99.9%...): "
-                            + "a curve that shoots up on the right has rare but long stalls.", List.copyOf(drawn)));
-        }
-    }
-
-    private static void oomCost(List<Measurement> all, Path dir, List<ChartInfo> out) throws IOException {
-        List<Measurement> pts = all.stream().filter(m -> m.harness().equals("oom") && m.metric().equals("score")
-                && (m.mode().equals("avgt") || m.mode().equals("sample")) && !Double.isNaN(Units.toMicros(m.unit()))).toList();
-        if (pts.isEmpty()) {
-            return;
-        }
-        bars(pts, dir, out, "oom-failure-cost", "Cost of a failed allocation when the arena is full",
-                "operation", "time per operation (ns)", 1e3,
-                "Lower is better; each group is one out-of-memory operation (failed tryAllocate, thrown allocate, "
-                        + "recovery), each bar a design; whiskers are JMH's 99.9% error.");
-    }
-
-    private static void oomUtilization(List<Measurement> all, Path dir, List<ChartInfo> out) throws IOException {
-        List<Measurement> pts = all.stream().filter(m -> m.harness().equals("oom")
-                && m.metric().matches("(?i).*(util|usable|share).*")).toList();
-        if (pts.isEmpty()) {
-            return;
-        }
-        bars(pts, dir, out, "oom-utilization", "Share of capacity usable before the first failure",
-                "scenario", pts.get(0).unit().equals("%") ? "usable share of capacity (%)" : pts.get(0).metric() + " (" + pts.get(0).unit() + ")",
-                1, "Higher is better; how full each design gets before tryAllocate first fails (fragmentation, "
-                        + "per-thread reserves and pinned epochs lower it); whiskers are the 99.9% error.");
-    }
-
-    private static void reclaim(List<Measurement> all, Path dir, List<ChartInfo> out) throws IOException {
-        List<Measurement> pts = all.stream().filter(m -> m.harness().equals("reclaim") && m.metric().equals("score")
-                && !Double.isNaN(Units.toMicros(m.unit()))).toList();
-        String axis = pts.stream().flatMap(m -> m.params().keySet().stream())
-                .filter(k -> !k.equals("kind") && !k.equals("baseline") && !k.equals("workers"))
-                .filter(k -> pts.stream().allMatch(m -> m.params().getOrDefault(k, "x").matches("\\d+")))
-                .sorted((a, b) -> Boolean.compare(!a.toLowerCase(Locale.ROOT).contains("live"), !b.toLowerCase(Locale.ROOT).contains("live")))
-                .findFirst().orElse(null);
-        if (pts.isEmpty() || axis == null) {
-            return;
-        }
-        Map<String, TreeMap<Double, Double>> series = new TreeMap<>();
-        for (Measurement m : pts) {
-            String name = m.implementation() + (m.threads() == 1 ? "" : " t=" + m.threads()) + (m.baseline() ? " (baseline)" : "");
-            series.computeIfAbsent(name, k -> new TreeMap<>())
-                    .put(Double.parseDouble(m.params().get(axis)), m.value() * Units.toMicros(m.unit()));
-        }
         XYChart c = ChartStyle.xy("Reclaim pause against live blocks", axis + " (log scale)", "reclaim() time (µs, log scale)");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
-        for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
-            c.addSeries(e.getKey(), new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));
-        }
-        ChartFiles.save(c, dir, "reclaim-pause");
-        out.add(new ChartInfo("reclaim-pause", c.getTitle(),
-                "Lower is better; on log-log axes the slope is the growth order: slope 1 means the pause grows in "
-                        + "proportion to live blocks, flat means it does not depend on them (errors in the table).",
-                List.copyOf(series.keySet())));
+        c.getStyler().setXAxisDecimalPattern("#,###");
+        c.getStyler().setYAxisDecimalPattern("#,##0.###");
+        series.forEach((name, p) -> {
+            XYSeries s = c.addSeries(name, new ArrayList<>(p.keySet()), new ArrayList<>(p.values()));
+            if (isBaseline.get(name)) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        });
+        out.add(new Drawn(new ChartInfo("reclaim-pause", c.getTitle(),
+                "Lower is better. On log-log axes the slope is the growth order: slope 1 means the pause grows in "
+                        + "proportion to live blocks, flat means it does not depend on them; errors are in the tables.",
+                List.copyOf(series.keySet())), c));
     }
 
-    private static void heap(List<Measurement> all, Path dir, List<ChartInfo> out) throws IOException {
-        List<Measurement> norm = all.stream().filter(m -> m.metric().equals("gc.alloc.rate.norm")).toList();
-        List<Measurement> garbage = norm.stream().filter(m -> m.harness().equals("garbage")).toList();
+    private static void heap(List<Measurement> all, List<Drawn> out) {
+        List<Measurement> norm = select(all, m -> m.metric().equals("gc.alloc.rate.norm"));
+        List<Measurement> garbage = select(norm, m -> m.harness().equals("garbage"));
         List<Measurement> pts = garbage.isEmpty() ? norm : garbage;
         if (pts.isEmpty()) {
             return;
         }
-        CategoryChart c = ChartStyle.bars("Java heap bytes allocated per operation", "design",
+        CategoryChart c = ChartStyle.bars("Java heap bytes allocated per operation", "operation",
                 "heap allocation (" + pts.get(0).unit() + ")");
-        Map<String, Map<String, double[]>> series = new TreeMap<>();
-        List<String> cats = new ArrayList<>();
-        for (Measurement m : pts) {
-            String cat = m.implementation() + (m.baseline() ? " (baseline)" : "");
-            if (!cats.contains(cat)) {
-                cats.add(cat);
-            }
-            String s = (garbage.isEmpty() ? m.harness() + " " : "") + "t=" + m.threads()
-                    + (m.settingText().isEmpty() ? "" : " " + m.settingText());
-            series.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(cat, new double[] {m.value(), nz(m.error())});
-        }
-        addBars(c, series, cats);
-        ChartFiles.save(c, dir, "heap-bytes-per-op");
-        out.add(new ChartInfo("heap-bytes-per-op", c.getTitle(),
-                "Lower is better; JMH's -prof gc gc.alloc.rate.norm: bytes of Java heap garbage per operation. "
-                        + "An arena should be near 0; the JVM baseline shows what the garbage collector would face.",
-                List.copyOf(series.keySet())));
+        BarData bars = BarData.of(pts, Measurement::value, m -> nz(m.error()));
+        bars.addTo(c);
+        linearRange(c.getStyler(), bars.maxValue(), bars.maxTop());
+        out.add(new Drawn(new ChartInfo("heap-bytes-per-op", c.getTitle(),
+                "Lower is better. JMH -prof gc's gc.alloc.rate.norm: bytes of Java heap garbage per operation; an arena "
+                        + "should be near 0, the baseline shows what the garbage collector faces instead.",
+                bars.seriesNames()), c));
     }
 
-    private static void bars(List<Measurement> pts, Path dir, List<ChartInfo> out, String id, String title,
-                             String x, String y, double toNanos, String caption) throws IOException {
-        CategoryChart c = ChartStyle.bars(title, x, y);
-        Map<String, Map<String, double[]>> series = new TreeMap<>();
-        List<String> cats = new ArrayList<>();
-        for (Measurement m : pts) {
-            String cat = m.benchmark().substring(m.benchmark().indexOf('.') + 1)
-                    + (m.settingText().isEmpty() ? "" : " " + m.settingText()) + (m.threads() == 1 ? "" : " t=" + m.threads());
-            if (!cats.contains(cat)) {
-                cats.add(cat);
-            }
-            double f = toNanos == 1 ? 1 : Units.toMicros(m.unit()) * toNanos;
-            series.computeIfAbsent(label(m), k -> new LinkedHashMap<>()).put(cat, new double[] {m.value() * f, nz(m.error()) * f});
+    /** From 0 to a little above the largest value, or to the largest error bar if that is not far above. */
+    private static void linearRange(org.knowm.xchart.style.AxesChartStyler s, double maxValue, double maxTop) {
+        if (maxValue > 0) {
+            s.setYAxisMin(0.0);
+            s.setYAxisMax(Math.min(Math.max(maxValue * 1.1, maxTop), maxValue * 1.5));
         }
-        addBars(c, series, cats);
-        ChartFiles.save(c, dir, id);
-        out.add(new ChartInfo(id, title, caption, List.copyOf(series.keySet())));
     }
 
-    /** XChart bar series must share the category list; a design missing a category gets no bar (0, no error). */
-    private static void addBars(CategoryChart c, Map<String, Map<String, double[]>> series, List<String> cats) {
-        for (Map.Entry<String, Map<String, double[]>> e : series.entrySet()) {
-            List<Double> v = new ArrayList<>();
-            List<Double> err = new ArrayList<>();
-            for (String cat : cats) {
-                double[] p = e.getValue().get(cat);
-                v.add(p == null ? 0 : p[0]);
-                err.add(p == null ? 0 : p[1]);
-            }
-            c.addSeries(e.getKey(), cats, v, err);
-        }
+    private static List<Measurement> select(List<Measurement> all, Predicate<Measurement> p) {
+        return all.stream().filter(p).toList();
+    }
+
+    private static boolean isPercentile(Measurement m) {
+        return m.metric().matches("p\\d+(\\.\\d+)?");
+    }
+
+    private static boolean isUtilization(Measurement m) {
+        return m.metric().equals("utilization") || m.metric().equals("usableShare");
+    }
+
+    /** Shares (0..1) become percent; figures already in % stay. */
+    private static double percent(Measurement m) {
+        return m.unit().equals("%") ? 1 : 100;
+    }
+
+    private static String benchClass(Measurement m) {
+        return m.benchmark().substring(0, Math.max(0, m.benchmark().indexOf('.')));
     }
 
     private static double nz(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    /** 1/(1-p) axis value to a percentile label: 10 -> "90%", 1000 -> "99.9%". */
-    static String percentileLabel(double x) {
-        if (x < 1.0001) {
-            return "0%";
-        }
-        double p = (1 - 1 / x) * 100;
-        String s = new java.math.BigDecimal(p).round(new java.math.MathContext(Math.max(2, (int) Math.round(Math.log10(x)) + 1)))
-                .stripTrailingZeros().toPlainString();
-        return s + "%";
-    }
-
-    /** Compact SI labels for rates: 1.2M, 340k. */
-    static String si(double v) {
-        double a = Math.abs(v);
-        if (a >= 1e9) {
-            return trim(v / 1e9) + "G";
-        }
-        if (a >= 1e6) {
-            return trim(v / 1e6) + "M";
-        }
-        if (a >= 1e3) {
-            return trim(v / 1e3) + "k";
-        }
-        return trim(v);
-    }
-
-    private static String trim(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

@@ -30,6 +30,13 @@ final class ChartStyle {
         common(c.getStyler());
         c.getStyler().setErrorBarsColorSeriesColor(false);
         c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        // Values printed on the bars: a bar of 0.001 B/op is invisible, and "0" versus "missing" matters.
+        c.getStyler().setLabelsVisible(true);
+        c.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        c.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        c.getStyler().setLabelsFontColor(Color.BLACK);
+        c.getStyler().setLabelsPosition(1.0);
+        c.getStyler().setYAxisDecimalPattern("#,##0.##");
         return c;
     }
 

@@ -56,6 +56,7 @@ public final class HgrmParser {
         double[] p = rows.stream().filter(x -> x[1] < 1.0).mapToDouble(x -> x[1]).toArray();
         double[] v = rows.stream().filter(x -> x[1] < 1.0).mapToDouble(x -> x[0]).toArray();
         String impl = n.group(2);
+        Designs.check(Designs.BASELINES.contains(impl) ? "baseline" : "kind", impl, file);
         return new PercentileCurve(n.group(1), impl, Designs.BASELINES.contains(impl), Integer.parseInt(n.group(3)),
                 p, v, max, count, name);
     }

@@ -54,6 +54,8 @@ public final class JmhJsonParser {
         for (JsonElement e : root.getAsJsonArray()) {
             try {
                 readResult(e.getAsJsonObject(), source, out);
+            } catch (BadInputException ex) {
+                throw ex;
             } catch (RuntimeException ex) {
                 throw new BadInputException("malformed JMH result in " + file + ": " + ex.getMessage(), ex);
             }
@@ -80,6 +82,11 @@ public final class JmhJsonParser {
         Map<String, String> params = new TreeMap<>();
         if (r.has("params")) {
             r.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
+        }
+        for (String p : List.of("kind", "baseline")) {
+            if (params.containsKey(p)) {
+                Designs.check(p, params.get(p), source);
+            }
         }
         int threads = params.containsKey("workers") ? Integer.parseInt(params.get("workers")) : r.get("threads").getAsInt();
         boolean baseline = params.containsKey("baseline") && !params.containsKey("kind");
@@ -114,14 +121,34 @@ public final class JmhJsonParser {
                 m.get("scoreUnit").getAsString(), samples, source);
     }
 
+    /**
+     * One value per measurement iteration, across forks. SampleTime's primary metric has no rawData,
+     * only a histogram per iteration ({@code rawDataHistogram}: [value, count] pairs); its iteration
+     * means are what a comparison of two runs needs, so they are computed here.
+     */
     private static double[] rawData(JsonObject m) {
-        if (!m.has("rawData")) {
-            return new double[0];
-        }
         List<Double> v = new ArrayList<>();
-        for (JsonElement fork : m.getAsJsonArray("rawData")) {
-            for (JsonElement it : fork.getAsJsonArray()) {
-                v.add(number(it));
+        if (m.has("rawData")) {
+            for (JsonElement fork : m.getAsJsonArray("rawData")) {
+                for (JsonElement it : fork.getAsJsonArray()) {
+                    v.add(number(it));
+                }
+            }
+        } else if (m.has("rawDataHistogram")) {
+            for (JsonElement fork : m.getAsJsonArray("rawDataHistogram")) {
+                for (JsonElement it : fork.getAsJsonArray()) {
+                    double sum = 0;
+                    double count = 0;
+                    for (JsonElement pair : it.getAsJsonArray()) {
+                        double value = number(pair.getAsJsonArray().get(0));
+                        double n = number(pair.getAsJsonArray().get(1));
+                        sum += value * n;
+                        count += n;
+                    }
+                    if (count > 0) {
+                        v.add(sum / count);
+                    }
+                }
             }
         }
         return v.stream().mapToDouble(Double::doubleValue).toArray();

@@ -25,6 +25,11 @@ public record Measurement(String harness, String benchmark, String implementatio
                           int threads, Map<String, String> params, String mode, String metric,
                           double value, double error, String unit, double[] samples, String source) {
 
+    /** Params are kept sorted: {@link #key()} and the CSV text must not depend on a map's iteration order. */
+    public Measurement {
+        params = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(params));
+    }
+
     /** Identity of the point across runs: what a baseline comparison matches on. */
     public String key() {
         return harness + '|' + benchmark + '|' + implementation + '|' + threads + '|' + params + '|' + mode + '|' + metric;

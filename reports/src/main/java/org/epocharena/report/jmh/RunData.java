@@ -11,7 +11,7 @@ import java.util.Map;
  * @param measurements JMH and HdrHistogram figures
  * @param curves       HdrHistogram spectra
  * @param environment  env.json as read, empty when absent
- * @param rawFiles     raw files to link, relative to {@code folder}
+ * @param rawFiles     raw files to link (absolute; the page links them relative to where it is written)
  * @param warnings     what was skipped and why, shown on the page
  */
 public record RunData(Path folder, List<Measurement> measurements, List<PercentileCurve> curves,

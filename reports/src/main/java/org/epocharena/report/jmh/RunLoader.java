@@ -31,7 +31,7 @@ public final class RunLoader {
         if (Files.isRegularFile(input)) {
             List<Measurement> m = UtilizationShare.addTo(jmh.parse(input));
             Path folder = input.toAbsolutePath().getParent();
-            return new RunData(folder, m, List.of(), JmhJsonParser.environment(input), List.of(folder.relativize(input.toAbsolutePath())), List.of());
+            return new RunData(folder, m, List.of(), JmhJsonParser.environment(input), List.of(input.toAbsolutePath()), List.of());
         }
         Path folder = input.toAbsolutePath().normalize();
         Path raw = Files.isDirectory(folder.resolve("raw")) ? folder.resolve("raw") : folder;
@@ -61,11 +61,14 @@ public final class RunLoader {
         }
         List<Path> rawFiles = new ArrayList<>();
         try (Stream<Path> s = Files.walk(raw)) {
-            s.filter(Files::isRegularFile).sorted().forEach(p -> rawFiles.add(folder.relativize(p)));
+            s.filter(Files::isRegularFile).filter(RunLoader::isRaw).sorted().forEach(rawFiles::add);
         } catch (IOException e) {
             throw new BadInputException("cannot list " + raw + ": " + e.getMessage(), e);
         }
         Path envFile = Files.exists(folder.resolve("env.json")) ? folder.resolve("env.json") : raw.resolve("env.json");
+        if (Files.isRegularFile(envFile) && !rawFiles.contains(envFile)) {
+            rawFiles.add(0, envFile);
+        }
         Map<String, Object> env = new LinkedHashMap<>(JmhJsonParser.environment(firstJmh));
         Map<String, Object> written = readEnv(envFile, warnings);
         if (!written.isEmpty()) {
@@ -73,6 +76,13 @@ public final class RunLoader {
             env.putAll(written);
         }
         return new RunData(folder, UtilizationShare.addTo(measurements), curves, env, rawFiles, warnings);
+    }
+
+    /** In a bare folder of JSON the report's own output sits beside the input: do not list it as raw. */
+    private static boolean isRaw(Path p) {
+        String n = p.getFileName().toString();
+        return !n.startsWith(".") && !n.equals("results.csv") && !n.equals("index.html") && !n.equals("summary.md")
+                && !p.getParent().getFileName().toString().equals("charts");
     }
 
     @SuppressWarnings("unchecked")

@@ -41,7 +41,9 @@ public final class Figures {
         if (!e.known()) {
             return pct + " (no per-iteration data: noise unknown)";
         }
-        String ci = Double.isNaN(e.low()) ? "" : String.format(Locale.ROOT, "95%% CI %+.1f..%+.1f%%, ", (e.low() - 1) * 100, (e.high() - 1) * 100);
+        String ci = Double.isNaN(e.low()) ? ""
+                : Double.isInfinite(e.low()) || Double.isInfinite(e.high()) ? "95% CI unbounded, "
+                : String.format(Locale.ROOT, "95%% CI %+.1f..%+.1f%%, ", (e.low() - 1) * 100, (e.high() - 1) * 100);
         return pct + " (" + ci + String.format(Locale.ROOT, "p=%.3g", e.pValue()) + ") " + (e.beyondNoise() ? "beyond noise" : "within noise");
     }
 }

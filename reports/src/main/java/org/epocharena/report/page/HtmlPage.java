@@ -68,7 +68,7 @@ public final class HtmlPage {
                 + "<a href=\"results.csv\">results.csv</a> has one row per figure; <a href=\"summary.md\">summary.md</a> "
                 + "is the verdict for a pull request.</p><ul>\n");
         for (var p : r.run().rawFiles()) {
-            String rel = p.toString().replace('\\', '/');
+            String rel = r.outDir().toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
             h.append("<li><a href=\"").append(esc(rel)).append("\">").append(esc(rel)).append("</a></li>\n");
         }
         h.append("</ul>\n<p class=\"sub\">Errors (±) are half-widths of 99.9% confidence intervals as JMH computes them; "

@@ -17,7 +17,9 @@ import org.epocharena.report.verdict.Verdict;
  * @param baselineName what the baseline was (path), null without one
  * @param regressions  gated figures that regressed beyond the threshold and the noise
  * @param threshold    --fail-on-regression percent, NaN when not set
+ * @param outDir       where the page is written (links to raw files are relative to it)
  */
 public record ReportModel(RunData run, Verdict verdict, List<ChartInfo> charts, Map<String, Change> changes,
-                          String baselineName, List<Change> regressions, double threshold) {
+                          String baselineName, List<Change> regressions, double threshold,
+                          java.nio.file.Path outDir) {
 }

@@ -15,8 +15,8 @@ import org.epocharena.report.stats.Ratios;
 /**
  * Who wins each workload. Only arena designs compete (baselines are what a user would pick instead,
  * shown beside them, not ranked); the compared figure is the primary score, plus p99 for SampleTime.
- * A harness's headline is the point with the most threads, because scaling is the question the
- * suite exists to answer; the per-point table carries the rest.
+ * A harness's headline is the point with the most threads, then the largest size param (liveBlocks),
+ * because scaling is the question the suite exists to answer; the per-point table carries the rest.
  */
 public final class Verdict {
     private final Map<String, List<Duel>> byHarness;
@@ -61,6 +61,13 @@ public final class Verdict {
         return new RatioEstimate(num.value() / den.value(), Double.NaN, Double.NaN, Double.NaN, false);
     }
 
+    /** The largest numeric workload param of a point (0 when none): how big the workload was. */
+    private static double size(Duel d) {
+        return d.winner().params().entrySet().stream()
+                .filter(e -> !e.getKey().equals("workers") && e.getValue().matches("\\d+"))
+                .mapToDouble(e -> Double.parseDouble(e.getValue())).max().orElse(0);
+    }
+
     public Map<String, List<Duel>> duels() {
         return byHarness;
     }
@@ -79,16 +86,20 @@ public final class Verdict {
                 }
             }
             Duel head = duels.stream().filter(d -> d.winner().metric().equals("score"))
-                    .max(Comparator.comparingInt((Duel d) -> d.winner().threads())).orElse(duels.get(0));
+                    .max(Comparator.comparingInt((Duel d) -> d.winner().threads()).thenComparingDouble(Verdict::size))
+                    .orElse(duels.get(0));
             StringBuilder sb = new StringBuilder();
-            String best = wins.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-            if (best == null) {
+            if (wins.isEmpty()) {
                 sb.append("no design is ahead beyond the noise at any of ").append(duels.size()).append(" points");
             } else {
-                sb.append(best).append(" wins ").append(wins.get(best)).append(" of ").append(duels.size())
-                        .append(" points beyond the noise");
+                List<Map.Entry<String, Integer>> ranked = new ArrayList<>(wins.entrySet());
+                ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+                for (int i = 0; i < ranked.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(ranked.get(i).getKey()).append(" wins ").append(ranked.get(i).getValue());
+                }
+                sb.append(" of ").append(duels.size()).append(" points beyond the noise");
                 if (noise > 0) {
-                    sb.append(" (").append(noise).append(" within noise)");
+                    sb.append(", ").append(noise).append(" within noise");
                 }
             }
             sb.append("; at ").append(head.point()).append(": ").append(describe(head));
@@ -105,7 +116,7 @@ public final class Verdict {
         if (!f.known()) {
             return base + " (too few iterations to tell noise from difference)";
         }
-        String ci = Double.isNaN(f.low()) ? "" : String.format(Locale.ROOT, "95%% CI %.2f-%.2fx, ", f.low(), f.high());
+        String ci = f.intervalText().isEmpty() ? "" : f.intervalText() + ", ";
         return base + String.format(Locale.ROOT, " (%sp=%.3g)%s", ci, f.pValue(), f.beyondNoise() ? "" : ": within noise");
     }
 
