@@ -108,16 +108,28 @@ public final class Verdict {
         return out;
     }
 
-    /** "STRIPED 3.10x better than LOCK_FREE (95% CI 2.80-3.43x, p=0.001)" or "... within noise". */
+    /**
+     * "STRIPED beats LOCK_FREE by 3.10x on ops/s, higher is better (95% CI 2.80-3.43x, p=0.001)"; when the
+     * difference is within the noise it says "is ahead of ... : within noise", never "beats".
+     */
     public static String describe(Duel d) {
-        RatioEstimate f = d.factor();
-        String base = String.format(Locale.ROOT, "%s %s %s than %s", d.winner().implementation(), times(f.ratio()),
-                d.winner().direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower", d.runnerUp().implementation());
+        String unit = d.winner().unit() + (d.winner().direction() == Direction.HIGHER_IS_BETTER ? ", higher" : ", lower");
+        String who = d.factor().beyondNoise() ? "%s beats %s by %s on %s is better" : "%s is ahead of %s by %s on %s is better";
+        return String.format(Locale.ROOT, who, d.winner().implementation(), d.runnerUp().implementation(),
+                times(d.factor().ratio()), unit) + evidence(d.factor());
+    }
+
+    /** The table form: "3.10x (95% CI 2.80-3.43x, p=0.001)" or "1.05x (..., p=0.6): within noise". */
+    public static String factor(Duel d) {
+        return times(d.factor().ratio()) + evidence(d.factor());
+    }
+
+    private static String evidence(RatioEstimate f) {
         if (!f.known()) {
-            return base + " (too few iterations to tell noise from difference)";
+            return " (too few iterations to tell noise from difference)";
         }
         String ci = f.intervalText().isEmpty() ? "" : f.intervalText() + ", ";
-        return base + String.format(Locale.ROOT, " (%sp=%.3g)%s", ci, f.pValue(), f.beyondNoise() ? "" : ": within noise");
+        return String.format(Locale.ROOT, " (%sp=%.2g)%s", ci, f.pValue(), f.beyondNoise() ? "" : ": within noise");
     }
 
     private static String times(double r) {
