@@ -186,4 +186,15 @@ class ReportCliTest {
         // Without the gate the same comparison is only reported.
         assertThat(ReportCli.execute("--run", now.toString(), "--baseline", before.toString())).isEqualTo(0);
     }
+
+    @Test
+    void baselineMayBeOneJmhJsonFile(@TempDir Path dir) throws IOException {
+        Path now = Fixtures.copy("run-b", dir);
+        Path before = Files.copy(Fixtures.path("run-b").resolve("raw/jmh-throughput.json"), dir.resolve("old-throughput.json"));
+        assertThat(ReportCli.execute("--run", now.toString(), "--baseline", before.toString())).isEqualTo(0);
+        // 6 throughput results x (score, minOpsPerWorker, medianOpsPerWorker, starvedShare)
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("vs baseline: 24 figures compared, 0 changed beyond noise");
+        String html = Files.readString(now.resolve("index.html"));
+        assertThat(html).contains("Against baseline <code>" + before).contains("<th>change</th>").contains("+0.0%");
+    }
 }

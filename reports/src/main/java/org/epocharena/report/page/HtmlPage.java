@@ -45,7 +45,10 @@ public final class HtmlPage {
                 .append(esc(str(env.get("profile")))).append("</b>, ").append(esc(str(env.get("cpuModel")))).append(", ")
                 .append(esc(str(env.get("cores")))).append(" cores, ").append(esc(str(env.get("jvmName")))).append(' ')
                 .append(esc(str(env.get("jvmVersion")))).append(", started ").append(esc(str(env.get("startedAt"))))
-                .append("</p>\n");
+                .append(env.containsKey("jmh") ? "; " + esc(str(env.get("jmh"))) : "").append("</p>\n");
+        if ("smoke".equals(env.get("profile"))) {
+            h.append("<p class=\"warn\">Smoke profile: one short fork proves the pipeline works; its figures are not for decisions.</p>\n");
+        }
         if (!r.run().warnings().isEmpty()) {
             h.append("<div class=\"warn\"><b>Incomplete or partial input:</b><ul>");
             r.run().warnings().forEach(w -> h.append("<li>").append(esc(w)).append("</li>"));
@@ -72,8 +75,8 @@ public final class HtmlPage {
             h.append("<li><a href=\"").append(esc(rel)).append("\">").append(esc(rel)).append("</a></li>\n");
         }
         h.append("</ul>\n<p class=\"sub\">Errors (±) are half-widths of 99.9% confidence intervals as JMH computes them; "
-                + "ratio intervals are 95% (log-scale, Welch); \"beyond noise\" means Welch's t-test p &lt; 0.05 on JMH's "
-                + "per-iteration values. HdrHistogram percentiles come from one whole-run histogram and have no error (n/a).</p>\n");
+                + "ratio intervals are 95% (Fieller, Welch degrees of freedom); \"beyond noise\" means Welch's t-test "
+                + "p &lt; 0.05 on JMH's per-iteration values. HdrHistogram percentiles come from one whole-run histogram and have no error (n/a).</p>\n");
         h.append("</body></html>\n");
         return h.toString();
     }
@@ -112,14 +115,14 @@ public final class HtmlPage {
 
     private static void tables(StringBuilder h, ReportModel r) {
         h.append("<h2>Winners by workload point</h2>\n");
-        h.append("<table><tr><th>harness</th><th>point</th><th>best</th><th>figure</th><th>runner-up</th><th>figure</th><th>how much better</th></tr>\n");
+        h.append("<table><tr><th>harness</th><th>point</th><th>best</th><th>figure</th><th>runner-up</th><th>figure</th><th>best / runner-up</th></tr>\n");
         for (Map.Entry<String, List<Duel>> e : r.verdict().duels().entrySet()) {
             for (Duel d : e.getValue()) {
                 h.append("<tr class=\"").append(d.factor().beyondNoise() ? "beyond" : "noise").append("\"><td>")
                         .append(esc(e.getKey())).append("</td><td>").append(esc(d.point())).append("</td><td>")
                         .append(esc(d.winner().implementation())).append("</td><td class=\"n\">").append(esc(Figures.withError(d.winner())))
                         .append("</td><td>").append(esc(d.runnerUp().implementation())).append("</td><td class=\"n\">")
-                        .append(esc(Figures.withError(d.runnerUp()))).append("</td><td>").append(esc(Verdict.describe(d)))
+                        .append(esc(Figures.withError(d.runnerUp()))).append("</td><td>").append(esc(Verdict.factor(d)))
                         .append("</td></tr>\n");
             }
         }

@@ -42,15 +42,15 @@ public final class SummaryMarkdown {
                 }
             }
         }
-        s.append("\n## Winners by workload point\n\n| harness | point | best | runner-up | how much better |\n|---|---|---|---|---|\n");
+        s.append("\n## Winners by workload point\n\n| harness | point | best | runner-up | best / runner-up |\n|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Duel>> e : r.verdict().duels().entrySet()) {
             for (Duel d : e.getValue()) {
                 s.append("| ").append(e.getKey()).append(" | ").append(cell(d.point())).append(" | ").append(d.winner().implementation())
                         .append(": ").append(Figures.withError(d.winner())).append(" | ").append(d.runnerUp().implementation())
-                        .append(": ").append(Figures.withError(d.runnerUp())).append(" | ").append(cell(Verdict.describe(d))).append(" |\n");
+                        .append(": ").append(Figures.withError(d.runnerUp())).append(" | ").append(cell(Verdict.factor(d))).append(" |\n");
             }
         }
-        s.append("\nErrors are JMH's 99.9% half-widths; ratio intervals 95%; \"within noise\" means Welch's t-test p >= 0.05. "
+        s.append("\nErrors are JMH's 99.9% half-widths; ratio intervals 95% (Fieller); \"within noise\" means Welch's t-test p >= 0.05 on JMH's per-iteration values. "
                 + "Charts and every figure: `index.html`; tidy data: `results.csv`.\n");
         return s.toString();
     }

@@ -14,11 +14,15 @@ import org.epocharena.report.stats.Ratios;
 
 /**
  * Who wins each workload. Only arena designs compete (baselines are what a user would pick instead,
- * shown beside them, not ranked); the compared figure is the primary score, plus p99 for SampleTime.
+ * shown beside them, not ranked); the compared figures are the primary score, p99 for SampleTime and
+ * heap bytes per operation.
  * A harness's headline is the point with the most threads, then the largest size param (liveBlocks),
  * because scaling is the question the suite exists to answer; the per-point table carries the rest.
  */
 public final class Verdict {
+    /** Heap bytes per operation: the garbage harness's answer, so it is ranked and is that harness's headline. */
+    private static final String HEAP = "gc.alloc.rate.norm";
+
     private final Map<String, List<Duel>> byHarness;
 
     private Verdict(Map<String, List<Duel>> byHarness) {
@@ -28,7 +32,8 @@ public final class Verdict {
     public static Verdict of(List<Measurement> all) {
         Map<String, List<Measurement>> groups = new LinkedHashMap<>();
         for (Measurement m : all) {
-            boolean compared = m.metric().equals("score") || m.mode().equals("sample") && m.metric().equals("p99");
+            boolean compared = m.metric().equals("score") || m.mode().equals("sample") && m.metric().equals("p99")
+                    || m.metric().equals(HEAP);
             if (!m.baseline() && compared && !m.mode().equals("hdr") && m.direction() != Direction.UNKNOWN) {
                 String key = m.harness() + '|' + m.benchmark() + '|' + m.mode() + '|' + m.threads() + '|'
                         + m.settingText() + '|' + m.metric();
@@ -85,7 +90,8 @@ public final class Verdict {
                     noise++;
                 }
             }
-            Duel head = duels.stream().filter(d -> d.winner().metric().equals("score"))
+            String headline = harness.equals("garbage") ? HEAP : "score";
+            Duel head = duels.stream().filter(d -> d.winner().metric().equals(headline))
                     .max(Comparator.comparingInt((Duel d) -> d.winner().threads()).thenComparingDouble(Verdict::size))
                     .orElse(duels.get(0));
             StringBuilder sb = new StringBuilder();
@@ -108,19 +114,41 @@ public final class Verdict {
         return out;
     }
 
-    /** "STRIPED 3.10x better than LOCK_FREE (95% CI 2.80-3.43x, p=0.001)" or "... within noise". */
+    /**
+     * "STRIPED beats LOCK_FREE by 3.10x on ops/s, higher is better (95% CI 2.80-3.43x, p=0.001)"; when the
+     * difference is within the noise it says "is ahead of ... : within noise", never "beats".
+     */
     public static String describe(Duel d) {
-        RatioEstimate f = d.factor();
-        String base = String.format(Locale.ROOT, "%s %s %s than %s", d.winner().implementation(), times(f.ratio()),
-                d.winner().direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower", d.runnerUp().implementation());
+        String unit = d.winner().unit() + (d.winner().direction() == Direction.HIGHER_IS_BETTER ? ", higher" : ", lower");
+        String who = d.factor().beyondNoise() ? "%s beats %s by %s on %s is better; %s vs %s"
+                : "%s is ahead of %s by %s on %s is better; %s vs %s";
+        return String.format(Locale.ROOT, who, d.winner().implementation(), d.runnerUp().implementation(),
+                times(d.factor().ratio()), unit, digits3(d.winner().value()), digits3(d.runnerUp().value())) + evidence(d.factor());
+    }
+
+    /** The table form: "3.10x (95% CI 2.80-3.43x, p=0.001)" or "1.05x (..., p=0.6): within noise". */
+    public static String factor(Duel d) {
+        return times(d.factor().ratio()) + evidence(d.factor());
+    }
+
+    private static String evidence(RatioEstimate f) {
         if (!f.known()) {
-            return base + " (too few iterations to tell noise from difference)";
+            return " (too few iterations to tell noise from difference)";
         }
         String ci = f.intervalText().isEmpty() ? "" : f.intervalText() + ", ";
-        return base + String.format(Locale.ROOT, " (%sp=%.3g)%s", ci, f.pValue(), f.beyondNoise() ? "" : ": within noise");
+        return String.format(Locale.ROOT, " (%sp=%.2g)%s", ci, f.pValue(), f.beyondNoise() ? "" : ": within noise");
+    }
+
+    private static String digits3(double v) {
+        return Double.isFinite(v) && v != 0
+                ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+                : String.valueOf(v);
     }
 
     private static String times(double r) {
+        if (Double.isInfinite(r) || Double.isNaN(r)) {
+            return "an unbounded factor (the winner measured 0)";
+        }
         return String.format(Locale.ROOT, "%.2fx", r);
     }
 }
