@@ -80,7 +80,7 @@ final class Environment {
         env.put("harnesses", harnesses);
         env.put("impls", impls);
         env.put("jmh", Version.getPlainVersion());
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(env) + "\n");
+        Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(env) + "\n");
     }
 
     static String cpuModel() {

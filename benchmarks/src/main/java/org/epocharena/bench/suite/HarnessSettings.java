@@ -7,8 +7,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * What a profile says about one harness, after {@code <harness>.<key>} overrides: JMH's run options,
  * the thread counts ({@code threads}: JMH {@code -t}, one JMH run each; {@code workers}: the harness's
- * own {@code workers} param), extra params and profilers, and the optional "once" run (extra params,
- * e.g. 1000 workers, for one implementation only, so a profile can afford one expensive point).
+ * own {@code workers} param), extra params and profilers, and the optional "once" runs (extra params
+ * such as 1000 workers, or JMH thread counts such as 16, for one implementation only, so a profile
+ * can afford an expensive point without paying it for every implementation).
  *
  * @param forkOverheadSeconds time per JMH fork beyond its iterations (JVM start, setup, teardown),
  *                            used only for the time estimate
@@ -28,5 +29,6 @@ public record HarnessSettings(
         List<String> profilers,
         List<String> onceImpls,
         Map<String, List<String>> onceParams,
+        List<Integer> onceThreads,
         double forkOverheadSeconds) {
 }

@@ -61,23 +61,32 @@ public final class Planner {
                     runs.add(new PlannedRun(harness, "t" + t, entries, params, t, s));
                 }
             }
-            if (threadsOverride == null && !s.onceParams().isEmpty()) {
-                PlannedRun once = once(harness, s, impls, params, threads.isEmpty() ? null : threads.get(0));
-                if (once != null) {
-                    runs.add(once);
+            if (threadsOverride == null && !(s.onceParams().isEmpty() && s.onceThreads().isEmpty())) {
+                List<Integer> onceThreads = !s.onceThreads().isEmpty() ? s.onceThreads()
+                        : threads.isEmpty() ? java.util.Collections.singletonList(null) : List.of(threads.get(0));
+                for (Integer t : onceThreads) {
+                    PlannedRun once = once(harness, s, impls, params, t, !s.onceThreads().isEmpty());
+                    if (once != null) {
+                        runs.add(once);
+                    }
                 }
             }
+        }
+        List<String> names = runs.stream().map(PlannedRun::resultFileName).toList();
+        if (names.size() != new java.util.HashSet<>(names).size()) {
+            throw new ProfileException("profile '" + profile.name() + "' plans two JMH runs into one file: " + names
+                    + " (a once.threads or once.params point repeats a main one)");
         }
         return runs;
     }
 
     /**
-     * The "once" run: the once params for one implementation only (the first of {@code once.impls}
-     * that is selected, else the first selected design), and only for the benchmarks that have every
-     * once param, so it never repeats a point of the main run.
+     * A "once" run: the once params (or JMH thread count) for one implementation only (the first of
+     * {@code once.impls} that is selected, else the first selected design), and only for the
+     * benchmarks that have every once param, so it never repeats a point of the main run.
      */
     private PlannedRun once(String harness, HarnessSettings s, Impls impls, Map<String, List<String>> mainParams,
-                            Integer threads) {
+                            Integer threads, boolean ownThreads) {
         Impls chosen = impls.retain(s.onceImpls());
         if (chosen.isEmpty() && !impls.kinds().isEmpty()) {
             chosen = new Impls(List.of(impls.kinds().get(0)), List.of());
@@ -99,7 +108,7 @@ public final class Planner {
         params.remove("baseline");
         putImpls(params, one, entries);
         params.putAll(s.onceParams());
-        StringBuilder part = new StringBuilder();
+        StringBuilder part = new StringBuilder(ownThreads ? "t" + threads : "");
         s.onceParams().forEach((k, v) -> part.append(part.length() == 0 ? "" : "-").append(k).append(String.join("_", v)));
         return new PlannedRun(harness, part.toString(), entries, params, threads, s);
     }

@@ -28,7 +28,7 @@ public final class Profile {
 
     private static final Set<String> KEYS = Set.of("forks", "warmup.iterations", "warmup.time",
             "measurement.iterations", "measurement.time", "timeout", "jvmArgs", "threads", "workers", "params",
-            "prof", "once.impls", "once.params", "estimate.forkOverhead");
+            "prof", "once.impls", "once.params", "once.threads", "estimate.forkOverhead");
     private static final int MAX_THREADS = 1 << 16;
 
     private final String name;
@@ -97,6 +97,7 @@ public final class Profile {
                 list(harness + ".prof", "prof"),
                 list(harness + ".once.impls", "once.impls"),
                 params(harness, "once.params"),
+                counts(harness, "once.threads"),
                 decimal(harness, "estimate.forkOverhead"));
     }
 

@@ -178,7 +178,9 @@ public final class Suite implements Callable<Integer> {
         long start = System.nanoTime();
         Progress progress = new Progress(stdout, totalTrials, totalSeconds, start);
         List<String> failures = new ArrayList<>();
+        Path[] inProgress = new Path[1];
         Thread interruptHook = new Thread(() -> {
+            dropEmpty(inProgress[0]);
             stderr.println("Suite: interrupted after " + progress.started() + " of " + totalTrials
                     + " trials; the finished JMH runs' JSON is in " + raw);
             stderr.flush();
@@ -195,6 +197,7 @@ public final class Suite implements Callable<Integer> {
                 progress.beginRun(run.harness(), run.secondsPerTrial(o));
                 ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(console,
                         o.verbosity().orElse(VerboseMode.NORMAL)), progress);
+                inProgress[0] = raw.resolve(run.resultFileName());
                 try {
                     Collection<RunResult> results = new Runner(o, format).run();
                     if (results.size() < trials) {
@@ -204,9 +207,11 @@ public final class Suite implements Callable<Integer> {
                     stdout.println("      wrote raw/" + run.resultFileName() + " (" + results.size() + " of "
                             + trials + " trials)");
                 } catch (RunnerException e) {
+                    dropEmpty(inProgress[0]);
                     failures.add(run.resultFileName() + ": " + e.getMessage());
                     stdout.println("      FAILED raw/" + run.resultFileName() + ": " + e.getMessage());
                 }
+                inProgress[0] = null;
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(interruptHook);
@@ -219,6 +224,20 @@ public final class Suite implements Callable<Integer> {
             return BENCHMARK_FAILED;
         }
         return OK;
+    }
+
+    /**
+     * JMH creates its result file when a run starts and fills it at the end: an interrupted run
+     * leaves it empty, which is not a JMH result array, so it goes rather than confuse the report.
+     */
+    private static void dropEmpty(Path resultFile) {
+        try {
+            if (resultFile != null && Files.isRegularFile(resultFile) && Files.size(resultFile) == 0) {
+                Files.delete(resultFile);
+            }
+        } catch (IOException e) {
+            // best effort while the JVM is going down
+        }
     }
 
     private static List<String> parseHarnesses(String csv) {

@@ -13,7 +13,9 @@ import org.openjdk.jmh.results.ScalarResult;
 /**
  * Adds the worker pool's fairness in each iteration to JMH's secondary results (the JSON's
  * {@code secondaryMetrics}): operations of the least and of the median worker ({@code ops}), and the
- * share of workers with no operation at all ({@code starvedShare}, 0..1).
+ * share of workers with no operation at all in the iteration ({@code starvedShare}, 0..1), and the
+ * share with none since the trial started ({@code neverRanShare}: 0 when every thread got to run
+ * at some point, however unevenly).
  *
  * <p>Why a profiler and not {@code @AuxCounters}: JMH sums {@code EVENTS} counters over the
  * measurement iterations, which turns a minimum or a share into nonsense, and {@code OPERATIONS}
@@ -42,6 +44,7 @@ public final class FairnessProfiler implements InternalProfiler {
         return List.of(
                 new ScalarResult("minOpsPerWorker", f.min(), "ops", AggregationPolicy.AVG),
                 new ScalarResult("medianOpsPerWorker", f.median(), "ops", AggregationPolicy.AVG),
-                new ScalarResult("starvedShare", f.starvedShare(), "share", AggregationPolicy.AVG));
+                new ScalarResult("starvedShare", f.starvedShare(), "share", AggregationPolicy.AVG),
+                new ScalarResult("neverRanShare", window.sinceStart().starvedShare(), "share", AggregationPolicy.AVG));
     }
 }

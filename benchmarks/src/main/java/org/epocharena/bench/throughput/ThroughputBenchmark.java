@@ -42,7 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * is the pool's total completed operations per second, with JMH's error across iterations and forks.
  * Fairness per iteration lands in the JSON as secondary results through {@link FairnessProfiler}
  * (the suite adds it): {@code minOpsPerWorker}, {@code medianOpsPerWorker} (operations in one
- * iteration) and {@code starvedShare} (share of workers with 0 operations in it).
+ * iteration), {@code starvedShare} (share of workers with 0 operations in it) and
+ * {@code neverRanShare} (share with 0 operations since the trial started). With 1000+ workers on 2
+ * cores, a Linux scheduler needs on the order of a second to give each thread a time slice, so a
+ * short iteration shows a high {@code starvedShare} for every design; compare designs by it, and
+ * read {@code neverRanShare} for threads that make no progress at all.
  *
  * <p><b>Reclaim.</b> {@code reclaim=DEDICATED}: one extra thread reclaims every 100 µs and workers
  * back off 50 µs when the arena is full; {@code reclaim=ON_OOM}: no reclaimer, a worker that finds

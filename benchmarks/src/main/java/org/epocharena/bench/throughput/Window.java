@@ -20,6 +20,7 @@ final class Window {
     private long target;
     private long seen;
     private WorkerPool.Fairness fairness;
+    private WorkerPool.Fairness sinceStart;
 
     Window(WorkerPool pool, int batch) {
         this.pool = pool;
@@ -34,6 +35,7 @@ final class Window {
         seen = pool.total();
         target = seen;
         fairness = null;
+        sinceStart = null;
         current = this;
     }
 
@@ -54,7 +56,18 @@ final class Window {
         if (fairness == null) {
             pool.snapshot(after);
             fairness = WorkerPool.fairness(before, after);
+            sinceStart = WorkerPool.fairness(new long[after.length], after);
         }
         return fairness;
+    }
+
+    /**
+     * Ops per worker since the pool started, read with {@link #fairness()}: tells "starved in this
+     * window" (a scheduler's rotation through 1000 threads on 2 cores outlasts a short iteration)
+     * from "never ran at all".
+     */
+    WorkerPool.Fairness sinceStart() {
+        fairness();
+        return sinceStart;
     }
 }

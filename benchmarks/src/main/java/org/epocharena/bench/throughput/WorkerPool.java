@@ -95,13 +95,17 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Parks until {@link #total()} reaches {@code target}, polling every ~20 µs so the measuring
-     * thread takes little CPU from the workers; returns the total it saw.
+     * Parks until {@link #total()} reaches {@code target}; returns the total it saw. Each poll reads
+     * every worker's counter, so the pause grows with the workers (20 µs up to 64 workers, 200 ns per
+     * worker beyond): at 1000 workers a 20 µs poll would keep the measuring thread busy on a core the
+     * workers need. A longer pause loses no operation: the window's target is cumulative, so
+     * operations done while it sleeps count toward the next batch.
      */
     public long awaitTotal(long target) {
+        long pause = Math.max(20_000L, threads.length * 200L);
         long seen;
         while ((seen = total()) < target) {
-            LockSupport.parkNanos(20_000);
+            LockSupport.parkNanos(pause);
         }
         return seen;
     }

@@ -10,7 +10,6 @@ import org.epocharena.ArenaKind;
 import org.epocharena.bench.baseline.Baseline;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The plan covers what a profile promises, narrows as asked, and lets the user's JMH options win. */
 class PlannerTest {
@@ -84,7 +83,7 @@ class PlannerTest {
         Options o = options(run, user);
 
         assertThat(o.getForkCount().get()).isEqualTo(2);
-        assertThat(o.getWarmupTime().get()).isEqualTo(TimeValue.milliseconds(100));
+        assertThat(o.getWarmupTime().get()).as("from the profile").isEqualTo(smoke.settings("reclaim").warmupTime());
         assertThat(o.getParameter("liveBlocks").get()).containsExactly("1000");
         assertThat(o.getParameter("kind").get()).containsExactly("LOCK_FREE");
         assertThat(o.getJvmArgsAppend().get()).contains("-Dx=y")
@@ -93,6 +92,26 @@ class PlannerTest {
                 .contains("stack", "org.epocharena.bench.workload.FiguresProfiler");
         assertThat(o.getResult().get()).endsWith("jmh-reclaim.json");
         assertThat(run.trials(o)).isEqualTo(1);
+    }
+
+    @Test
+    void onceThreadsRunOneImplementationAtThatThreadCount() {
+        Profile smoke = Profile.load("smoke");
+        List<PlannedRun> runs = PLANNER.plan(smoke, List.of("latency"), Impls.parse("LOCK_FREE,STRIPED,JVM_NEW"), null);
+        PlannedRun many = runs.get(runs.size() - 1);
+        assertThat(many.resultFileName()).isEqualTo("jmh-latency-t16.json");
+        assertThat(many.threads()).isEqualTo(16);
+        assertThat(many.params()).containsEntry("kind", List.of("STRIPED")).doesNotContainKey("baseline");
+        assertThat(many.trials(options(many, NO_USER_OPTIONS))).isEqualTo(1);
+    }
+
+    @Test
+    void aOncePointThatRepeatsAMainRunIsRefused() {
+        Profile p = Profile.of("dup", ProfileTest.props("forks=1", "warmup.iterations=1", "warmup.time=1s",
+                "measurement.iterations=3", "measurement.time=1s", "timeout=1m", "latency.threads=1,16",
+                "latency.once.threads=16"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PLANNER.plan(p, List.of("latency"), Impls.all(), null))
+                .isInstanceOf(ProfileException.class).hasMessageContaining("jmh-latency-t16.json");
     }
 
     private static Options options(PlannedRun run, Options user) {

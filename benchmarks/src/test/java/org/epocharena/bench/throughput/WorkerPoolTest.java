@@ -72,6 +72,8 @@ class WorkerPoolTest {
             assertThat(f.min()).isLessThanOrEqualTo(f.median());
             assertThat(f.median()).isLessThanOrEqualTo(f.max());
             assertThat(f.starvedShare()).isBetween(0.0, 1.0);
+            assertThat(window.sinceStart().max()).as("since start covers the window").isGreaterThanOrEqualTo(f.max());
+            assertThat(window.sinceStart().starvedShare()).isLessThanOrEqualTo(f.starvedShare());
         } finally {
             pool.close();
         }
