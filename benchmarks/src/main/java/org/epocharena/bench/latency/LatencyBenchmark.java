@@ -52,8 +52,8 @@ import org.openjdk.jmh.runner.IterationType;
  * released when the lane's epoch ends).
  *
  * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar latency -t 2 -p kind=STRIPED
- * -p baseline=NETTY_HEAP -Depocharena.hdr.dir=/tmp/hdr} (JMH option {@code -jvmArgsAppend
- * -Depocharena.hdr.dir=/tmp/hdr} to set the folder in the forks).
+ * -p baseline=NETTY_HEAP -jvmArgsAppend -Depocharena.hdr.dir=/tmp/hdr} (the forks read the folder
+ * from their JVM arguments; without it the files land in {@code target/hdr}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -113,7 +113,7 @@ public class OutOfMemoryBenchmark {
         @TearDown(Level.Iteration)
         public void report() {
             if (fills > 0) {
-                Figures.addAll("utilization", utilizationSum, fills);
+                Figures.addAll("utilization", "share", utilizationSum, fills);
             }
             utilizationSum = 0;
             fills = 0;
@@ -153,7 +153,7 @@ public class OutOfMemoryBenchmark {
         @TearDown(Level.Iteration)
         public void report() {
             if (calls > 0) {
-                Figures.addAll("failed", failures, calls);
+                Figures.addAll("failed", "share", failures, calls);
             }
             calls = 0;
             failures = 0;
@@ -197,7 +197,7 @@ public class OutOfMemoryBenchmark {
         @TearDown(Level.Iteration)
         public void report() {
             if (invocations > 0) {
-                Figures.addAll("recovered", recovered, invocations);
+                Figures.addAll("recovered", "share", recovered, invocations);
             }
             invocations = 0;
             recovered = 0;

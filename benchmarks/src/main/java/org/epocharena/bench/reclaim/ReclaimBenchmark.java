@@ -77,7 +77,7 @@ public class ReclaimBenchmark {
 
         void report() {
             if (fills > 0) {
-                Figures.addAll("liveBlocks", liveSum, fills);
+                Figures.addAll("liveBlocks", "blocks", liveSum, fills);
             }
             liveSum = 0;
             fills = 0;

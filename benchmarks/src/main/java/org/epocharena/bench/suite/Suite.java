@@ -31,7 +31,12 @@ import picocli.CommandLine.Parameters;
  * that fails or is interrupted keeps every JSON that finished; the price is one JMH start per part.
  *
  * <p>Exit codes: 0 ok; 2 bad usage (one-line error and the usage line); 4 a benchmark failed or the
- * run was interrupted (the finished JSON stays).
+ * run was interrupted (the finished JSON stays; an interrupted run's empty result file is removed).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.epocharena.bench.suite.Suite --profile
+ * smoke --out /tmp/smoke-run}; {@code --dry-run} prints the plan and the estimate only. The estimate
+ * is the plan's iterations plus the profile's {@code estimate.forkOverhead} per fork: on a loaded
+ * machine the real time runs longer, and the progress lines correct "left" by the pace so far.
  */
 @Command(name = "Suite", sortOptions = false,
         customSynopsis = Suite.USAGE,

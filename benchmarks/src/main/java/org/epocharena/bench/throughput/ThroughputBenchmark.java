@@ -127,6 +127,11 @@ public class ThroughputBenchmark {
             window.begin();
         }
 
+        @TearDown(Level.Iteration)
+        public void end() {
+            window.end();
+        }
+
         @TearDown(Level.Trial)
         public void stop() throws InterruptedException {
             try {
@@ -180,6 +185,11 @@ public class ThroughputBenchmark {
         @Setup(Level.Iteration)
         public void begin() {
             window.begin();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            window.end();
         }
 
         @TearDown(Level.Trial)

@@ -51,12 +51,22 @@ final class Window {
         }
     }
 
-    /** Ops per worker since {@link #begin()}, computed once per iteration at its first read. */
+    /**
+     * Freezes the iteration's per-worker counts (JMH {@code Level.Iteration} teardown). Profilers
+     * read results after ALL teardowns, the trial's included: read then, the last iteration would
+     * count the operations workers finish on their way out when the pool stops (at 1000 workers,
+     * nearly every worker is mid-operation, so "starved" would read as 0).
+     */
+    void end() {
+        pool.snapshot(after);
+        fairness = WorkerPool.fairness(before, after);
+        sinceStart = WorkerPool.fairness(new long[after.length], after);
+    }
+
+    /** Ops per worker between {@link #begin()} and {@link #end()} (or now, if not ended). */
     WorkerPool.Fairness fairness() {
         if (fairness == null) {
-            pool.snapshot(after);
-            fairness = WorkerPool.fairness(before, after);
-            sinceStart = WorkerPool.fairness(new long[after.length], after);
+            end();
         }
         return fairness;
     }

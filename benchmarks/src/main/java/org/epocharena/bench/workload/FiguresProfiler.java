@@ -34,7 +34,7 @@ public final class FiguresProfiler implements InternalProfiler {
                                                        IterationParams iterationParams, IterationResult result) {
         List<Result> results = new ArrayList<>();
         Figures.drain().forEach((name, mean) ->
-                results.add(new ScalarResult(name, mean, "share", AggregationPolicy.AVG)));
+                results.add(new ScalarResult(name, mean.value(), mean.unit(), AggregationPolicy.AVG)));
         return results;
     }
 }

@@ -68,7 +68,10 @@ class WorkerPoolTest {
             }
             // 40 invocations of 1000 operations each were credited: the workers did at least that many.
             assertThat(done.get() - before).isGreaterThanOrEqualTo(40_000);
+            window.end();
             WorkerPool.Fairness f = window.fairness();
+            pool.awaitTotal(pool.total() + 10_000);
+            assertThat(window.fairness()).as("frozen at the end of the iteration, not read later").isEqualTo(f);
             assertThat(f.min()).isLessThanOrEqualTo(f.median());
             assertThat(f.median()).isLessThanOrEqualTo(f.max());
             assertThat(f.starvedShare()).isBetween(0.0, 1.0);
