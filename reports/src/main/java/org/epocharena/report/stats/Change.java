@@ -12,14 +12,20 @@ import org.epocharena.report.jmh.Measurement;
  */
 public record Change(Measurement current, Measurement previous, RatioEstimate estimate) {
 
-    /** True when the figure got worse by more than {@code pct} percent and the change is beyond noise. */
+    /**
+     * True when the figure got worse by more than {@code pct} percent beyond the noise: the whole
+     * 95% interval of the ratio lies past the threshold, not just its point estimate. A gate run over
+     * hundreds of figures would otherwise fail on noise alone (two smoke runs of the same commit
+     * showed 11 point estimates past 10% with p &lt; 0.05).
+     */
     public boolean regressesBeyond(double pct) {
-        if (!estimate.beyondNoise() || Double.isNaN(estimate.ratio())) {
+        if (!estimate.beyondNoise() || Double.isNaN(estimate.low()) || Double.isNaN(estimate.high())) {
             return false;
         }
         Direction d = current.direction();
-        return d == Direction.HIGHER_IS_BETTER && estimate.changePercent() < -pct
-                || d == Direction.LOWER_IS_BETTER && estimate.changePercent() > pct;
+        double limit = pct / 100;
+        return d == Direction.HIGHER_IS_BETTER && estimate.high() < 1 - limit
+                || d == Direction.LOWER_IS_BETTER && estimate.low() > 1 + limit;
     }
 
     /** Figures the regression gate watches: the primary score, p99 and p99.9. */

@@ -46,6 +46,16 @@ class ChangeTest {
     }
 
     @Test
+    void aChangeWhosePointEstimateButNotItsIntervalPassesTheThresholdIsNotARegression() {
+        Change c = change(m("score", "ops/s", 80, 95, 75, 90), m("score", "ops/s", 100, 102, 98, 100));
+        assertThat(c.estimate().beyondNoise()).isTrue();
+        assertThat(c.estimate().changePercent()).isLessThan(-10);
+        assertThat(c.estimate().high()).isGreaterThan(0.9);
+        assertThat(c.regressesBeyond(10)).isFalse();
+        assertThat(c.regressesBeyond(0)).as("the interval excludes 1").isTrue();
+    }
+
+    @Test
     void onlyScoreAndTailPercentilesAreGated() {
         assertThat(change(m("p50", "ns/op", 1, 2), m("p50", "ns/op", 1, 2)).gated()).isFalse();
         assertThat(change(m("p99.9", "ns/op", 1, 2), m("p99.9", "ns/op", 1, 2)).gated()).isTrue();
