@@ -33,10 +33,11 @@ import org.epocharena.block.AbstractBlockArena;
  *
  * <p><b>Helping.</b> The rest of an epoch change is in {@link #finish}: decide the freeing bound
  * {@code F = min(new epoch, oldest pin)} once (a CAS in the successor, first writer wins), find the
- * new tail as the start of the first segment of epoch {@code >= F} (a walk from a monotone
- * {@code tailSegment}, so amortized O(1) and never in proportion to live blocks), write the
- * successor's first word ({@code (0, 0)} when nothing is left, the exact bump-from-zero of an
- * empty arena), raise the block table's freed bound, advance {@code tailSegment} and finally
+ * new tail as the start of the first segment of epoch {@code >= F} that placed a block (a walk from a
+ * monotone {@code tailSegment} that also passes kept segments with no block, so amortized O(1) and
+ * never in proportion to live blocks), write the successor's first word ({@code (0, 0)} when nothing
+ * is left, the exact bump-from-zero of an empty arena), raise the block table's freed bound, advance
+ * {@code tailSegment} and finally
  * {@code current}. Every step is a CAS that succeeds once, so any thread may repeat any of them,
  * late or twice, and allocate, reclaim and usedBytes all call it when they find the current
  * segment closed. Helping allocates nothing: the successor exists and the pin scan walks an array.
@@ -186,14 +187,19 @@ public final class LockFreeArena extends AbstractBlockArena {
 
         Segment oldest = tailSegment;
         Segment kept = oldest;
-        while (kept != successor && kept.epoch < free) {
+        // Past the freed epochs and past kept epochs that placed no block: the tail is the start of
+        // the oldest block. Emptiness is decided per segment, never by comparing the oldest kept
+        // segment's start with the closing head: a segment starting at capacity places its blocks
+        // at 0, so a ring that fills from there back up to capacity ends where it started, full.
+        int frozenHead = head(closedWord);
+        while (kept.epoch < successor.epoch
+                && (kept.epoch < free || head(kept.firstWord) == headAtClose(kept, segment, frozenHead))) {
             kept = kept.next;
         }
-        int frozenHead = head(closedWord);
         Segment newTail;
         long firstWord;
-        if (kept == successor || head(kept.firstWord) == frozenHead) {
-            // Nothing live is left (kept segments, if any, are empty): restart at offset 0.
+        if (kept == successor) {
+            // Nothing live is left: restart at offset 0.
             newTail = successor;
             firstWord = EMPTY;
         } else {
@@ -209,6 +215,16 @@ public final class LockFreeArena extends AbstractBlockArena {
         }
         WORD.compareAndSet(successor, UNSET, successor.firstWord);
         CURRENT.compareAndSet(this, segment, successor);
+    }
+
+    /**
+     * The head {@code kept} (at most {@code closing}) ended with: the head its successor started at,
+     * or {@code frozenHead} for the segment being closed. One segment cannot go all the way round the
+     * ring (its blocks stop at the end or strictly before its tail), so it placed a block exactly
+     * when this differs from the head it started with.
+     */
+    private static int headAtClose(Segment kept, Segment closing, int frozenHead) {
+        return kept == closing ? frozenHead : head(kept.next.firstWord);
     }
 
     /** Sets the closed bit (the reclaim's linearization point) and returns the closed word. */

@@ -181,6 +181,71 @@ class LockFreeArenaTest {
     }
 
     /**
+     * Regression: an epoch that starts exactly at the end of the pool has its blocks at offset 0, so
+     * a ring that fills from there back up to the end is full, although its head is where that epoch
+     * started. The arena once took that for an empty ring, restarted at offset 0 and placed new
+     * blocks over pinned ones ("handle ... names no live block" under a pin in the throughput
+     * benchmark). Both shapes: the oldest kept epoch holds the block at 0, or it is empty and a later
+     * epoch does.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aRingFullFromAnEpochStartingAtTheEndIsNotEmpty(boolean keptEpochHoldsTheFirstBlock) throws Exception {
+        LockFreeArena arena = new LockFreeArena(64);
+        PinnedThread first = new PinnedThread(arena);
+        arena.allocate(32);
+        arena.reclaim();
+        PinnedThread second = new PinnedThread(arena);
+        assertThat(second.epoch).isEqualTo(2);
+        arena.allocate(32);
+        first.release();
+        assertThat(arena.reclaim()).as("epoch 2 holds 32..64; epoch 3 starts at the end").isEqualTo(3);
+        PinnedThread third = new PinnedThread(arena);
+        assertThat(third.epoch).isEqualTo(3);
+        if (!keptEpochHoldsTheFirstBlock) {
+            assertThat(arena.reclaim()).as("epoch 3 stays empty").isEqualTo(4);
+        }
+        long atZero = arena.allocate(16);
+        assertThat(atZero & 0x7FFF_FFFFL).as("offset").isZero();
+        fill(arena, atZero, (byte) 5);
+        second.release();
+        arena.reclaim();
+        assertThat(arena.usedBytes()).as("only the block at 0..16 is left").isEqualTo(16);
+
+        long toTheEnd = arena.allocate(48);
+        fill(arena, toTheEnd, (byte) 6);
+        assertThat(arena.usedBytes()).isEqualTo(64);
+        arena.reclaim();
+        assertThat(arena.usedBytes()).as("pinned ring is full, not empty").isEqualTo(64);
+        assertThat(arena.tryAllocate(16)).isEqualTo(EpochArena.OUT_OF_MEMORY);
+        assertThat(arena.isLive(atZero)).isTrue();
+        assertThat(arena.isLive(toTheEnd)).isTrue();
+        check(arena, atZero, (byte) 5);
+        check(arena, toTheEnd, (byte) 6);
+
+        third.release();
+        arena.reclaim();
+        assertThat(arena.usedBytes()).isZero();
+        assertThat(arena.tryAllocate(64)).isNotNegative();
+    }
+
+    /** The other side of the same ambiguity: a pinned empty epoch starting at the end holds nothing. */
+    @Test
+    void anEmptyPinnedEpochStartingAtTheEndDoesNotHoldTheRing() throws Exception {
+        LockFreeArena arena = new LockFreeArena(64);
+        PinnedThread first = new PinnedThread(arena);
+        arena.allocate(64);
+        arena.reclaim();
+        PinnedThread second = new PinnedThread(arena);
+        assertThat(second.epoch).as("epoch 2 starts at the end").isEqualTo(2);
+        first.release();
+        arena.reclaim();
+        assertThat(arena.usedBytes()).isZero();
+        assertThat(arena.tryAllocate(64)).isNotNegative();
+        second.release();
+    }
+
+    /**
      * Pins on epochs that allocated nothing hold no space: the ring restarts at 0, and the tail
      * never moves back to the start of such an epoch afterwards.
      */
