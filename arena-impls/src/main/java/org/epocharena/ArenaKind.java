@@ -1,6 +1,7 @@
 package org.epocharena;
 
 import java.util.function.IntFunction;
+import org.epocharena.lockfree.LockFreeArena;
 import org.epocharena.locked.StampedLockArena;
 import org.epocharena.locked.SynchronizedArena;
 import org.epocharena.reference.ReferenceArena;
@@ -20,7 +21,7 @@ public enum ArenaKind {
     /** Per-thread stripes over slices of the pool, so threads rarely share a lock. */
     STRIPED(StripedArena::new),
     /** Compare-and-set on shared state; no locks on allocate or reclaim. */
-    LOCK_FREE(org.epocharena.lockfree.LockFreeArena::new);
+    LOCK_FREE(LockFreeArena::new);
 
     private final IntFunction<EpochArena> factory;
 
@@ -35,12 +36,5 @@ public enum ArenaKind {
      */
     public EpochArena create(int capacity) {
         return factory.apply(capacity);
-    }
-
-    // Placeholder until each design lands; replaced constant by constant.
-    private static IntFunction<EpochArena> unavailable(String name) {
-        return capacity -> {
-            throw new UnsupportedOperationException(name + " is not implemented yet");
-        };
     }
 }
