@@ -34,16 +34,24 @@ public final class Figures {
         return num(m.value()) + " " + err + " " + m.unit();
     }
 
-    /** "+12.3% (95% CI +8.1..+16.7%, p=0.002) beyond noise". */
+    /** "throughput ThroughputBenchmark.run LOCK_FREE t=1024 score": a figure's identity in one line. */
+    public static String name(Measurement m) {
+        String setting = m.settingText();
+        return m.harness() + " " + m.benchmark() + " " + m.implementation() + " t=" + m.threads()
+                + (setting.isEmpty() ? "" : " " + setting) + " " + m.metric();
+    }
+
+    /** "+12.3% (99.9% CI +8.1..+16.7%, fork means) changed", "... indicative", "... within noise". */
     public static String change(Change c) {
         RatioEstimate e = c.estimate();
         String pct = String.format(Locale.ROOT, "%+.1f%%", e.changePercent());
         if (!e.known()) {
-            return pct + " (no per-iteration data: noise unknown)";
+            return pct + " (too few values: noise unknown)";
         }
         String ci = Double.isNaN(e.low()) ? ""
-                : Double.isInfinite(e.low()) || Double.isInfinite(e.high()) ? "95% CI unbounded, "
-                : String.format(Locale.ROOT, "95%% CI %+.1f..%+.1f%%, ", (e.low() - 1) * 100, (e.high() - 1) * 100);
-        return pct + " (" + ci + String.format(Locale.ROOT, "p=%.3g", e.pValue()) + ") " + (e.beyondNoise() ? "beyond noise" : "within noise");
+                : !e.bounded() ? e.confidenceText() + " CI unbounded, "
+                : String.format(Locale.ROOT, "%s CI %+.1f..%+.1f%%, ", e.confidenceText(), (e.low() - 1) * 100, (e.high() - 1) * 100);
+        String verdict = c.changed() ? "changed" : c.indicative() ? "indicative (one fork)" : "within noise or floor";
+        return pct + " (" + ci + e.basis().describe() + ") " + verdict;
     }
 }
