@@ -33,7 +33,7 @@ public final class HtmlPage {
             #recommendation li{margin:.1em 0}
             #scorecard{font-size:.74em;margin:.3em 0}#scorecard td,#scorecard th{padding:.15em .35em}
             #scorecard td small{color:#444}.t-best{background:#cdebd3}.t-tie{background:#e6f4e8}
-            .t-behind{background:#fff1cc}.t-far{background:#f9d3cf}.t-none{color:#999}
+            .t-ahead{background:#d6e6f7}.t-behind{background:#fff1cc}.t-far{background:#f9d3cf}.t-none{color:#999}
             .met{background:#cdebd3}.notmet{background:#f9d3cf}
             figure.panel{display:inline-block;width:32.5%;margin:.5em 0;vertical-align:top}
             figure.panel figcaption{font-size:.8em}

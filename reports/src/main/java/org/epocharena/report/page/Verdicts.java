@@ -10,8 +10,8 @@ import org.epocharena.report.verdict.Cell;
 
 /** The words the page and summary.md share, so both say exactly the same thing. */
 final class Verdicts {
-    static final String LEGEND = "Each cell: the figure, and how many times behind the column's best it is. Green: best, "
-            + "or tied with it (within the headline's practical floor or the noise); amber: behind; red: 2x or more behind. "
+    static final String LEGEND = "Each cell: the figure, and how many times behind the column's best design it is. Green: best "
+            + "design, or tied with it; blue: a baseline ahead of the best design (within the headline's practical floor or the noise); amber: behind; red: 2x or more behind. "
             + "Intervals are corrected for every comparison in the table (Holm).";
     static final String METHOD = "Errors (±) are half-widths of 99.9% confidence intervals as JMH computes them; HdrHistogram "
             + "percentiles get theirs from the spread across per-iteration intervals. Ratios: Welch's t-test and Fieller's "
@@ -32,6 +32,8 @@ final class Verdicts {
         return switch (c.tone()) {
             case BEST -> "best";
             case TIE -> "tie with best";
+            case AHEAD -> Figures.num(1 / c.behind().ratio()) + "x ahead of the best design"
+                    + (c.behind().basis() == Basis.ITERATIONS ? " (indicative)" : "");
             case BEHIND, FAR -> Figures.num(c.behind().ratio()) + "x behind"
                     + (c.behind().basis() == Basis.ITERATIONS ? " (indicative)" : "");
         };

@@ -50,17 +50,15 @@ public record RatioEstimate(double ratio, double low, double high, double pValue
         if (Double.isNaN(low) || Double.isNaN(high)) {
             return "";
         }
-        String level = Double.isNaN(confidence) ? "" : confidenceText() + " ";
+        String level = Double.isNaN(confidence) ? "CI" : confidence == 1 - Ratios.ALPHA ? "95% CI" : "95% CI (Holm)";
         if (!bounded()) {
-            return level + "CI unbounded";
+            return level + " unbounded";
         }
-        return String.format(Locale.ROOT, "%sCI %.2f-%.2f", level, low, high);
+        return String.format(Locale.ROOT, "%s %.2f-%.2f", level, low, high);
     }
 
-    /** "95%" or, after a correction, e.g. "99.9%". */
+    /** "95%", or "95% (Holm)" for an interval widened for the number of comparisons (family-wise 95%). */
     public String confidenceText() {
-        double pct = confidence * 100;
-        return (pct >= 99.95 ? new java.math.BigDecimal(pct).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
-                : String.format(Locale.ROOT, "%.0f", pct)) + "%";
+        return confidence == 1 - Ratios.ALPHA ? "95%" : "95% (Holm)";
     }
 }

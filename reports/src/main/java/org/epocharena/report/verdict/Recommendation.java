@@ -73,7 +73,7 @@ public final class Recommendation {
             String unit = s.rows().get(lead.get(0)).get(last).figure().unit();
             String floor = h.floorAbsolute() > 0 && max < h.floorAbsolute()
                     ? "all below " + Figures.num(h.floorAbsolute()) + " " + unit
-                    : "all within " + Math.round(h.floorRelative() * 100) + "% or the noise";
+                    : "all within " + Figures.num(h.floorRelative() * 100) + "% of each other or within the noise";
             return "The " + measured + " designs are tied on " + h.label() + where + ": " + floor + ".";
         }
         if (lead.size() > 1) {
@@ -101,6 +101,7 @@ public final class Recommendation {
     private static String baseline(Scorecard s, String b, List<String> designs) {
         double bestGain = 0;
         double worstLoss = 0;
+        double zeroLoss = 0;
         String gain = null;
         String loss = null;
         for (int c = 0; c < s.columns().size(); c++) {
@@ -114,10 +115,21 @@ public final class Recommendation {
             }
             double better = h.higherBetter() ? mine.figure().value() / top.figure().value() : top.figure().value() / mine.figure().value();
             String where = s.columns().get(c).title();
+            if (!h.higherBetter() && Math.abs(top.figure().value()) < h.floorAbsolute() && better < 1) {
+                // The designs are at zero for practical purposes: a ratio to zero means nothing, the amount does.
+                double overFloor = mine.figure().value() / h.floorAbsolute();
+                if (overFloor > zeroLoss) {
+                    zeroLoss = overFloor;
+                    worstLoss = Double.MAX_VALUE;
+                    loss = "makes " + Figures.num(mine.figure().value()) + " " + mine.figure().unit() + " (" + where
+                            + ") where the designs stay below " + Figures.num(h.floorAbsolute()) + " " + mine.figure().unit();
+                }
+                continue;
+            }
             if (better > 1 && Math.log(better) > bestGain) {
                 bestGain = Math.log(better);
                 gain = times(better) + " better than the best design on " + where;
-            } else if (better < 1 && -Math.log(better) > worstLoss) {
+            } else if (better < 1 && -Math.log(better) > worstLoss && zeroLoss == 0) {
                 worstLoss = -Math.log(better);
                 loss = times(1 / better) + " worse on " + where + " (" + Figures.num(mine.figure().value()) + " " + mine.figure().unit() + ")";
             }
@@ -126,10 +138,11 @@ public final class Recommendation {
             return null;
         }
         String who = b + " (baseline: what a user would pick instead)";
+        String lossText = loss == null ? null : loss.startsWith("makes") ? loss : "is " + loss;
         if (gain != null && loss != null) {
-            return who + " is " + gain + " but " + loss + ".";
+            return who + " is " + gain + " but " + lossText + ".";
         }
-        return who + " is " + (gain != null ? gain : loss) + ".";
+        return who + " " + (gain != null ? "is " + gain : lossText) + ".";
     }
 
     private static String ratio(RatioEstimate e) {

@@ -83,7 +83,9 @@ public final class Scorecard {
                 }
             }
             final int col = c;
-            best[c] = byImpl.values().stream().map(r -> r[col]).filter(Objects::nonNull)
+            // The best design sets the column's reference; a baseline is then ahead of or behind it.
+            best[c] = byImpl.entrySet().stream().filter(e -> !catalog.isBaseline(e.getKey())).map(e -> e.getValue()[col])
+                    .filter(Objects::nonNull)
                     .max(Comparator.comparingDouble(m -> h.higherBetter() ? m.value() : -m.value())).orElse(null);
             int r = 0;
             for (Measurement[] row : byImpl.values()) {
@@ -114,7 +116,8 @@ public final class Scorecard {
             RatioEstimate e = estimates.get(k);
             weakest = e.basis().ordinal() > weakest.ordinal() ? e.basis() : weakest;
             boolean different = e.excludesOne() && columns.get(c).headline().practicallyDifferent(m.value(), best[c].value());
-            Cell.Tone tone = !different ? Cell.Tone.TIE : e.ratio() >= 2 ? Cell.Tone.FAR : Cell.Tone.BEHIND;
+            Cell.Tone tone = !different ? Cell.Tone.TIE : e.ratio() < 1 ? Cell.Tone.AHEAD
+                    : e.ratio() >= 2 ? Cell.Tone.FAR : Cell.Tone.BEHIND;
             rows.get(names.get(r)).set(c, new Cell(m, e, tone));
         }
         Map<String, Bound> latency = new LinkedHashMap<>();
@@ -163,17 +166,21 @@ public final class Scorecard {
         TreeSet<Integer> threads = new TreeSet<>();
         pts.stream().filter(m -> m.settingText().equals(s)).forEach(m -> threads.add(m.threads()));
         List<Integer> chosen = new ArrayList<>();
-        chosen.add(threads.first());
-        if (cores > 0 && threads.contains(cores) && !chosen.contains(cores)) {
-            chosen.add(cores);
+        boolean scaling = h.higherBetter() && pts.get(0).unit().startsWith("ops/") && threads.size() > 2;
+        if (scaling) {
+            chosen.add(threads.first());
+            if (cores > 0 && threads.contains(cores) && !chosen.contains(cores)) {
+                chosen.add(cores);
+            }
         }
         if (!chosen.contains(threads.last())) {
             chosen.add(threads.last());
         }
-        String where = settings.size() > 1 ? ", " + setting : "";
+        String where = settings.size() > 1 && !setting.isEmpty() ? ", " + setting : "";
         List<Column> out = new ArrayList<>();
         for (int t : chosen) {
             String title = h.label() + (threads.size() > 1 ? " at " + t + (t == 1 ? " thread" : " threads") : "") + where;
+            title = title.replace("pinnedThreads=0", "").trim();
             out.add(new Column(h, t, setting, title));
         }
         return out;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JmhJsonParserTest {
-    private final JmhJsonParser parser = new JmhJsonParser();
+    private final JmhJsonParser parser = new JmhJsonParser(Catalog.of(null));
 
     private static Measurement find(List<Measurement> all, String impl, String metric) {
         return all.stream().filter(m -> m.implementation().equals(impl) && m.metric().equals(metric)).findFirst()
