@@ -64,6 +64,7 @@ class ResultsCsvWriterTest {
                 .findFirst().orElseThrow();
         assertThat(Double.parseDouble(score.get("change_pct"))).isEqualTo(0.0);
         assertThat(Double.parseDouble(score.get("p_value"))).isEqualTo(1.0);
-        assertThat(score.get("beyond_noise")).isEqualTo("false");
+        assertThat(score.get("changed")).isEqualTo("false");
+        assertThat(score.get("basis")).isEqualTo("ITERATIONS");
     }
 }
