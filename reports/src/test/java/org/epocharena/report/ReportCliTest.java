@@ -52,12 +52,12 @@ class ReportCliTest {
         String html = Files.readString(run.resolve("index.html"));
         assertThat(html.indexOf("id=\"scorecard\"")).isLessThan(html.indexOf("<h2>Charts")).isPositive();
         assertThat(html.indexOf("<h2>Charts")).isLessThan(html.indexOf("<h2>Environment"));
-        assertThat(html).contains("charts/throughput-score-designs.png").contains("href=\"raw/jmh-latency.json\"").contains("href=\"env.json\"");
+        assertThat(html).contains("charts/throughput-score.png").contains("href=\"raw/jmh-latency.json\"").contains("href=\"env.json\"");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script");
         try (Stream<Path> charts = Files.list(run.resolve("charts"))) {
-            assertThat(charts.map(p -> p.getFileName().toString())).contains("throughput-score-designs.png", "throughput-score-designs.svg");
+            assertThat(charts.map(p -> p.getFileName().toString())).contains("throughput-score.png", "throughput-score.svg");
         }
-        assertThat(ImageIO.read(run.resolve("charts/throughput-score-designs.png").toFile())).isNotNull();
+        assertThat(ImageIO.read(run.resolve("charts/throughput-score.png").toFile())).isNotNull();
         try (Stream<Path> left = Files.list(run)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
@@ -69,7 +69,7 @@ class ReportCliTest {
         Path run = Fixtures.copy("run-b", dir);
         assertThat(ReportCli.execute("--run", run.toString())).isEqualTo(0);
         String before = Files.readString(run.resolve("index.html"));
-        byte[] chart = Files.readAllBytes(run.resolve("charts/throughput-score-designs.png"));
+        byte[] chart = Files.readAllBytes(run.resolve("charts/throughput-score.png"));
 
         String full = Files.readString(run.resolve("raw/jmh-oom.json"));
         Files.writeString(run.resolve("raw/jmh-oom.json"), full.substring(0, full.length() / 3));
@@ -78,7 +78,7 @@ class ReportCliTest {
         assertThat(stderr()).startsWith("reports: ").contains("jmh-oom.json").contains("truncated");
         assertThat(stderr().strip().lines()).hasSize(1);
         assertThat(Files.readString(run.resolve("index.html"))).isEqualTo(before);
-        assertThat(Files.readAllBytes(run.resolve("charts/throughput-score-designs.png"))).isEqualTo(chart);
+        assertThat(Files.readAllBytes(run.resolve("charts/throughput-score.png"))).isEqualTo(chart);
         try (Stream<Path> left = Files.list(run)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }

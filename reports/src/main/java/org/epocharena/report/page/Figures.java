@@ -28,6 +28,21 @@ public final class Figures {
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
+    /** "9.41 M ops/s", "0.463 us", "80.8 B/op": three digits, large values with a k/M/G prefix. */
+    public static String scaled(double v, String unit) {
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return num(v / 1e9) + " G" + unit;
+        }
+        if (a >= 1e6) {
+            return num(v / 1e6) + " M" + unit;
+        }
+        if (a >= 1e4) {
+            return num(v / 1e3) + " k" + unit;
+        }
+        return num(v) + " " + unit;
+    }
+
     /** "1230 ± 45 ops/ms"; an unknown error is written out so it is not mistaken for zero. */
     public static String withError(Measurement m) {
         String err = Double.isNaN(m.error()) ? "± n/a" : "± " + num(m.error());

@@ -17,9 +17,9 @@ import org.epocharena.report.stats.Change;
 public final class HtmlPage {
     static final String CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'";
     private static final String CSS = """
-            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1100px;margin:0 auto;
-            padding:1.5em;color:#222;line-height:1.45}
-            h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
+            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1340px;margin:0 auto;
+            padding:.6em 1em;color:#222;line-height:1.4}
+            h1{font-size:1.4em;margin:.2em 0}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
             .sub{color:#666;margin-top:0}.verdict{background:#f3f8f3;border-left:5px solid #3a7d44;padding:.6em 1.2em}
             .warn{background:#fff6e0;border-left:5px solid #d89b00;padding:.5em 1.2em}
             .bad{background:#fdecea;border-left:5px solid #c0392b;padding:.5em 1.2em}
@@ -29,10 +29,10 @@ public final class HtmlPage {
             th,td{border:1px solid #ddd;padding:.25em .55em;text-align:left;vertical-align:top}
             th{background:#f5f5f5}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
             .noise{color:#777}.beyond{font-weight:600}code{background:#f3f3f3;padding:0 .2em}
-            #recommendation{margin:.4em 0 .6em;padding:.3em 1em .3em 1.8em;font-size:.95em}
+            #recommendation{margin:.3em 0 .5em;padding:.25em 1em .25em 1.8em;font-size:.9em}
             #recommendation li{margin:.1em 0}
-            #scorecard{font-size:.74em;margin:.3em 0}#scorecard td,#scorecard th{padding:.15em .35em}
-            #scorecard td small{color:#444}.t-best{background:#cdebd3}.t-tie{background:#e6f4e8}
+            #scorecard{font-size:.74em;margin:.3em 0;line-height:1.25}#scorecard td,#scorecard th{padding:.15em .35em}
+            #scorecard td small{color:#444}#scorecard td.n{white-space:normal}#scorecard th{font-size:.95em}.t-best{background:#cdebd3}.t-tie{background:#e6f4e8}
             .t-ahead{background:#d6e6f7}.t-behind{background:#fff1cc}.t-far{background:#f9d3cf}.t-none{color:#999}
             .met{background:#cdebd3}.notmet{background:#f9d3cf}
             figure.panel{display:inline-block;width:32.5%;margin:.5em 0;vertical-align:top}
@@ -102,9 +102,10 @@ public final class HtmlPage {
         }
         r.recommendation().forEach(s -> h.append("<li>").append(esc(s)).append("</li>\n"));
         h.append("</ul>\n<table id=\"scorecard\"><tr><th>implementation</th>");
-        r.scorecard().columns().forEach(c -> h.append("<th>").append(esc(c.title())).append(" <small>(")
-                .append(c.headline().higherBetter() ? "higher" : "lower").append(" is better)</small></th>"));
-        h.append("<th>allocate p99.99 &le; 100 us at every thread count</th><th>1024-thread throughput vs 2 threads</th></tr>\n");
+        r.scorecard().columns().forEach(c -> h.append("<th title=\"").append(c.headline().higherBetter() ? "higher" : "lower")
+                .append(" is better\">").append(esc(c.title())).append(c.headline().higherBetter() ? " &uarr;" : " &darr;").append("</th>"));
+        h.append("<th>bound: allocate p99.99 &le; 100 us at every thread count</th>"
+                + "<th>bound: no degradation at 1000+ threads (vs 2)</th></tr>\n");
         r.scorecard().rows().forEach((impl, cells) -> {
             boolean baseline = r.scorecard().isBaseline(impl);
             h.append("<tr><th title=\"").append(esc(r.run().catalog().description(impl))).append("\">").append(esc(impl))
@@ -115,7 +116,7 @@ public final class HtmlPage {
                     continue;
                 }
                 h.append("<td class=\"n t-").append(c.tone().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
-                        .append(esc(Figures.num(c.figure().value()) + " " + c.figure().unit())).append("<br><small>")
+                        .append(esc(Figures.scaled(c.figure().value(), c.figure().unit()))).append("<br><small>")
                         .append(esc(Verdicts.cellNote(c))).append("</small></td>");
             }
             bound(h, r.scorecard().latencyBound().get(impl));
@@ -128,8 +129,8 @@ public final class HtmlPage {
     private static void bound(StringBuilder h, org.epocharena.report.verdict.Bound b) {
         String cls = b.status() == org.epocharena.report.verdict.Bound.Status.MET ? "met"
                 : b.status() == org.epocharena.report.verdict.Bound.Status.NOT_MET ? "notmet" : "t-none";
-        h.append("<td class=\"").append(cls).append("\">").append(esc(Verdicts.boundText(b))).append("<br><small>")
-                .append(esc(b.detail())).append("</small></td>");
+        h.append("<td class=\"").append(cls).append("\" title=\"").append(esc(b.detail())).append("\">")
+                .append(esc(Verdicts.boundText(b))).append("<br><small>").append(esc(b.brief())).append("</small></td>");
     }
 
     /** Against a baseline run: counts, the gate's outcome, regressions and inconclusive figures. */

@@ -27,7 +27,7 @@ public final class SummaryMarkdown {
         r.scorecard().rows().forEach((impl, cells) -> {
             s.append("| ").append(impl).append(r.scorecard().isBaseline(impl) ? " *(baseline)*" : "").append(" |");
             for (Cell c : cells) {
-                s.append(' ').append(c == null ? "not measured" : Figures.num(c.figure().value()) + " " + c.figure().unit()
+                s.append(' ').append(c == null ? "not measured" : Figures.scaled(c.figure().value(), c.figure().unit())
                         + ", " + mark(c) + Verdicts.cellNote(c)).append(" |");
             }
             var lat = r.scorecard().latencyBound().get(impl);

@@ -12,7 +12,8 @@ import org.epocharena.report.verdict.Cell;
 final class Verdicts {
     static final String LEGEND = "Each cell: the figure, and how many times behind the column's best design it is. Green: best "
             + "design, or tied with it; blue: a baseline ahead of the best design (within the headline's practical floor or the noise); amber: behind; red: 2x or more behind. "
-            + "Intervals are corrected for every comparison in the table (Holm).";
+            + "Intervals are corrected for every comparison in the table (Holm). * indicative: one fork, not significant. "
+            + "Bounds: met / not met per implementation (hover for the figures).";
     static final String METHOD = "Errors (±) are half-widths of 99.9% confidence intervals as JMH computes them; HdrHistogram "
             + "percentiles get theirs from the spread across per-iteration intervals. Ratios: Welch's t-test and Fieller's "
             + "interval on fork means (iterations of one fork are not independent: with one fork a comparison is only "
@@ -32,10 +33,9 @@ final class Verdicts {
         return switch (c.tone()) {
             case BEST -> "best";
             case TIE -> "tie with best";
-            case AHEAD -> Figures.num(1 / c.behind().ratio()) + "x ahead of the best design"
-                    + (c.behind().basis() == Basis.ITERATIONS ? " (indicative)" : "");
-            case BEHIND, FAR -> Figures.num(c.behind().ratio()) + "x behind"
-                    + (c.behind().basis() == Basis.ITERATIONS ? " (indicative)" : "");
+            case AHEAD -> Figures.num(1 / c.behind().ratio()) + "x ahead" + (c.behind().basis() == Basis.ITERATIONS ? "*" : "");
+            case BEHIND, FAR -> c.nearZeroBest() ? "+" + Figures.scaled(c.excess(), c.figure().unit()) + " vs best"
+                    : Figures.num(c.behind().ratio()) + "x behind" + (c.behind().basis() == Basis.ITERATIONS ? "*" : "");
         };
     }
 

@@ -19,6 +19,8 @@ import org.epocharena.report.stats.RatioEstimate;
  * "lead"; with one fork the words say "indicative", never "beats".
  */
 public final class Recommendation {
+    private static final String TIED = "tied:";
+
     private Recommendation() {
     }
 
@@ -30,12 +32,19 @@ public final class Recommendation {
         for (int c = 0; c < s.columns().size(); c++) {
             byHeadline.computeIfAbsent(s.columns().get(c).headline(), k -> new ArrayList<>()).add(c);
         }
+        List<String> tied = new ArrayList<>();
         byHeadline.forEach((h, cols) -> {
             String sentence = about(s, h, cols, designs);
-            if (sentence != null) {
+            if (sentence != null && sentence.startsWith(TIED)) {
+                tied.add(sentence.substring(TIED.length()));
+            } else if (sentence != null) {
                 out.add(sentence);
             }
         });
+        if (!tied.isEmpty()) {
+            // Ties in one sentence: each is worth knowing, none is worth a line of its own.
+            out.add("The " + designs.size() + " designs are the same on " + String.join("; on ", tied) + ".");
+        }
         for (String b : baselines) {
             String sentence = baseline(s, b, designs);
             if (sentence != null) {
@@ -73,8 +82,8 @@ public final class Recommendation {
             String unit = s.rows().get(lead.get(0)).get(last).figure().unit();
             String floor = h.floorAbsolute() > 0 && max < h.floorAbsolute()
                     ? "all below " + Figures.num(h.floorAbsolute()) + " " + unit
-                    : "all within " + Figures.num(h.floorRelative() * 100) + "% of each other or within the noise";
-            return "The " + measured + " designs are tied on " + h.label() + where + ": " + floor + ".";
+                    : "within " + Figures.num(h.floorRelative() * 100) + "% or the noise";
+            return TIED + h.label() + where + " (" + floor + ")";
         }
         if (lead.size() > 1) {
             return String.join(" and ", lead) + " tie for " + most + h.label() + where + "; the other designs are behind.";

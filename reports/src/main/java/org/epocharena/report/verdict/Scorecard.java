@@ -104,7 +104,8 @@ public final class Scorecard {
             List<Cell> cells = new ArrayList<>();
             Measurement[] row = byImpl.get(i);
             for (int c = 0; c < columns.size(); c++) {
-                cells.add(row[c] == null ? null : row[c] == best[c] ? new Cell(row[c], null, Cell.Tone.BEST) : null);
+                cells.add(row[c] == null ? null : row[c] == best[c]
+                        ? new Cell(row[c], null, Cell.Tone.BEST, best[c].value(), columns.get(c).headline().floorAbsolute()) : null);
             }
             rows.put(i, cells);
         }
@@ -118,7 +119,7 @@ public final class Scorecard {
             boolean different = e.excludesOne() && columns.get(c).headline().practicallyDifferent(m.value(), best[c].value());
             Cell.Tone tone = !different ? Cell.Tone.TIE : e.ratio() < 1 ? Cell.Tone.AHEAD
                     : e.ratio() >= 2 ? Cell.Tone.FAR : Cell.Tone.BEHIND;
-            rows.get(names.get(r)).set(c, new Cell(m, e, tone));
+            rows.get(names.get(r)).set(c, new Cell(m, e, tone, best[c].value(), columns.get(c).headline().floorAbsolute()));
         }
         Map<String, Bound> latency = new LinkedHashMap<>();
         Map<String, Bound> scaling = new LinkedHashMap<>();
@@ -205,7 +206,8 @@ public final class Scorecard {
         int counts = (int) tail.stream().map(Measurement::threads).distinct().count();
         String detail = "worst " + org.epocharena.report.page.Figures.num(us) + " us at " + worst.threads() + " thread"
                 + (worst.threads() == 1 ? "" : "s") + " (" + counts + " thread count" + (counts == 1 ? "" : "s") + ")";
-        return new Bound(us <= LATENCY_BOUND_US ? Bound.Status.MET : Bound.Status.NOT_MET, detail);
+        return new Bound(us <= LATENCY_BOUND_US ? Bound.Status.MET : Bound.Status.NOT_MET, detail,
+                "worst " + org.epocharena.report.page.Figures.num(us) + " us, t=" + worst.threads());
     }
 
     private static double micros(Measurement m) {
@@ -236,7 +238,8 @@ public final class Scorecard {
             String detail = most.threads() + "/2 threads = " + org.epocharena.report.page.Figures.num(share.ratio())
                     + (share.intervalText().isEmpty() ? "" : " (" + share.intervalText() + ")")
                     + (share.basis() == Basis.ITERATIONS ? ", indicative" : "");
-            return new Bound(degraded ? Bound.Status.NOT_MET : Bound.Status.MET, detail);
+            return new Bound(degraded ? Bound.Status.NOT_MET : Bound.Status.MET, detail,
+                    "share " + org.epocharena.report.page.Figures.num(share.ratio()));
         }
         return Bound.notMeasured("no throughput at 2 and 1000+ threads");
     }
