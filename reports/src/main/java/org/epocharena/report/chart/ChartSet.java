@@ -95,8 +95,10 @@ public final class ChartSet {
     }
 
     private static void scaling(RunData run, Headline h, List<Measurement> pts, Palette palette, List<Drawn> out) {
-        double top = pts.stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).max().orElse(1);
-        RateScale scale = RateScale.of(top);
+        // The unit is picked from the smallest rate so every value is >= 1 in it: XChart fills an area down
+        // to 1 on a log axis, so the shaded band then reaches the bottom of the plot.
+        double smallest = pts.stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).filter(v -> v > 0).min().orElse(1);
+        RateScale scale = RateScale.of(smallest);
         int cores = run.cores();
         for (boolean baselines : new boolean[] {false, true}) {
             List<Measurement> mine = pts.stream().filter(m -> m.baseline() == baselines).toList();
@@ -171,11 +173,9 @@ public final class ChartSet {
         }
         double yMax = c.getSeriesMap().values().stream().mapToDouble(s -> java.util.Arrays.stream(s.getYData()).max().orElse(1))
                 .max().orElse(1) * 1.5;
-        double yMin = c.getSeriesMap().values().stream().mapToDouble(s -> java.util.Arrays.stream(s.getYData()).min().orElse(1))
-                .min().orElse(1) / 1.5;
-        if (!c.getStyler().isYAxisLogarithmic()) {
-            yMin = 0;
-        }
+        double smallest = c.getSeriesMap().values().stream().mapToDouble(s -> java.util.Arrays.stream(s.getYData()).min().orElse(1))
+                .min().orElse(1);
+        double yMin = c.getStyler().isYAxisLogarithmic() ? Math.max(1, Math.pow(10, Math.floor(Math.log10(smallest)))) : 0;
         c.getStyler().setYAxisMin(yMin);
         c.getStyler().setYAxisMax(yMax);
         XYSeries band = c.addSeries("past " + cores + " cores", new double[] {cores, most}, new double[] {yMax, yMax});

@@ -10,10 +10,11 @@ import org.epocharena.report.verdict.Cell;
 
 /** The words the page and summary.md share, so both say exactly the same thing. */
 final class Verdicts {
-    static final String LEGEND = "Each cell: the figure, and how many times behind the column's best design it is. Green: best "
-            + "design, or tied with it; blue: a baseline ahead of the best design (within the headline's practical floor or the noise); amber: behind; red: 2x or more behind. "
-            + "Intervals are corrected for every comparison in the table (Holm). * indicative: one fork, not significant. "
-            + "Bounds: met / not met per implementation (hover for the figures).";
+    static final String LEGEND = "Each cell: the figure, and how far behind the column's best design it is (a ratio, or the "
+            + "excess when the best is within the absolute floor of zero). Green: the best design, or tied with it (within the "
+            + "headline's practical floor or the noise); blue: a baseline ahead of the best design; amber: behind; red: 2x or "
+            + "more behind. Intervals are corrected for every comparison in the table (Holm). * indicative: one fork, not "
+            + "significant. Bounds: met / not met per implementation (hover for the figures)";
     static final String METHOD = "Errors (±) are half-widths of 99.9% confidence intervals as JMH computes them; HdrHistogram "
             + "percentiles get theirs from the spread across per-iteration intervals. Ratios: Welch's t-test and Fieller's "
             + "interval on fork means (iterations of one fork are not independent: with one fork a comparison is only "
