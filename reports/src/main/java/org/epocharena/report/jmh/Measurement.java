@@ -26,8 +26,11 @@ public record Measurement(String harness, String benchmark, String implementatio
                           int threads, Map<String, String> params, String mode, String metric,
                           double value, double error, String unit, double[][] forks, String source) {
 
-    /** Params that name who was measured (the contract's impl, and kind/baseline of older runs) or how many threads. */
-    public static final java.util.Set<String> IDENTITY_PARAMS = java.util.Set.of("impl", "kind", "baseline", "workers");
+    /**
+     * Params that name who was measured (the contract's impl, and kind/baseline of older runs) or how many
+     * threads ran (workers, threads): shown as the implementation and the thread count, never as a setting.
+     */
+    public static final java.util.Set<String> IDENTITY_PARAMS = java.util.Set.of("impl", "kind", "baseline", "workers", "threads");
 
     /** Params are kept sorted: {@link #key()} and the CSV text must not depend on a map's iteration order. */
     public Measurement {

@@ -86,7 +86,8 @@ public final class Recommendation {
             return TIED + h.label() + where + " (" + floor + ")";
         }
         if (lead.size() > 1) {
-            return String.join(" and ", lead) + " tie for " + most + h.label() + where + "; the other designs are behind.";
+            return String.join(", ", lead.subList(0, lead.size() - 1)) + " and " + lead.get(lead.size() - 1) + " tie for "
+                    + most + h.label() + where + "; the other designs are behind.";
         }
         String d = lead.get(0);
         // How far the leader's streak reaches down the thread counts of this headline.

@@ -124,7 +124,7 @@ public final class Scorecard {
         Map<String, Bound> latency = new LinkedHashMap<>();
         Map<String, Bound> scaling = new LinkedHashMap<>();
         for (String i : names) {
-            latency.put(i, latencyBound(i, all));
+            latency.put(i, latencyBound(i, all, catalog));
             scaling.put(i, scalingBound(i, all, catalog));
         }
         return new Scorecard(columns, rows, latency, scaling, catalog, weakest);
@@ -193,9 +193,13 @@ public final class Scorecard {
                 .filter(e -> e.getValue().matches("\\d+")).mapToDouble(e -> Double.parseDouble(e.getValue())).max().orElse(0);
     }
 
-    private static Bound latencyBound(String impl, List<Measurement> all) {
+    /**
+     * allocate within 100 us at p99.99 at every thread count: the p99.99 headline figures (or, for a run
+     * without a manifest, the HdrHistogram logs' p99.99), never another harness's percentiles.
+     */
+    private static Bound latencyBound(String impl, List<Measurement> all, Catalog catalog) {
         List<Measurement> tail = all.stream().filter(m -> m.implementation().equals(impl) && m.metric().equals(TAIL)
-                && !Double.isNaN(TimeUnits.nanosPer(m.unit()))).toList();
+                && !Double.isNaN(TimeUnits.nanosPer(m.unit())) && (m.mode().equals("hdr") || catalog.headlineOf(m) != null)).toList();
         List<Measurement> hdr = tail.stream().filter(m -> m.mode().equals("hdr")).toList();
         tail = hdr.isEmpty() ? tail : hdr;
         if (tail.isEmpty()) {
