@@ -64,8 +64,9 @@ public final class Figures {
             return pct + " (too few values: noise unknown)";
         }
         String ci = Double.isNaN(e.low()) ? ""
-                : !e.bounded() ? e.confidenceText() + " CI unbounded, "
-                : String.format(Locale.ROOT, "%s CI %+.1f..%+.1f%%, ", e.confidenceText(), (e.low() - 1) * 100, (e.high() - 1) * 100);
+                : !e.bounded() ? e.intervalText() + ", "
+                : String.format(Locale.ROOT, "%s %+.1f..%+.1f%%, ", e.intervalText().replaceAll(" [-0-9.]+-[-0-9.]+$", ""),
+                        (e.low() - 1) * 100, (e.high() - 1) * 100);
         String verdict = c.changed() ? "changed" : c.indicative() ? "indicative (one fork)" : "within noise or floor";
         return pct + " (" + ci + e.basis().describe() + ") " + verdict;
     }

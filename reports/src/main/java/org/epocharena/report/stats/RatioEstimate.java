@@ -57,8 +57,4 @@ public record RatioEstimate(double ratio, double low, double high, double pValue
         return String.format(Locale.ROOT, "%s %.2f-%.2f", level, low, high);
     }
 
-    /** "95%", or "95% (Holm)" for an interval widened for the number of comparisons (family-wise 95%). */
-    public String confidenceText() {
-        return confidence == 1 - Ratios.ALPHA ? "95%" : "95% (Holm)";
-    }
 }

@@ -107,7 +107,10 @@ public final class Recommendation {
                 + where + " (" + evidence(runnerUp.behind()) + ").";
     }
 
-    /** What a baseline gives and costs against the best design, on its best and its worst column. */
+    /**
+     * What a baseline gives and costs against the best design, on the column where it is furthest ahead
+     * and the one where it is furthest behind (by the amount, when the designs are at zero).
+     */
     private static String baseline(Scorecard s, String b, List<String> designs) {
         double bestGain = 0;
         double worstLoss = 0;
@@ -120,7 +123,8 @@ public final class Recommendation {
             final int col = c;
             Cell top = designs.stream().map(d -> s.rows().get(d).get(col)).filter(Objects::nonNull)
                     .max(Comparator.comparingDouble(x -> h.higherBetter() ? x.figure().value() : -x.figure().value())).orElse(null);
-            if (mine == null || top == null || !h.practicallyDifferent(mine.figure().value(), top.figure().value())) {
+            // Only what the scorecard calls ahead or behind (interval past 1, difference past the floor) is said.
+            if (mine == null || top == null || mine.tone() == Cell.Tone.TIE || mine.tone() == Cell.Tone.BEST) {
                 continue;
             }
             double better = h.higherBetter() ? mine.figure().value() / top.figure().value() : top.figure().value() / mine.figure().value();
