@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.epocharena.report.page.ReportModel;
+import org.epocharena.report.page.Figures;
 import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.Gate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ public final class ReportCli implements Callable<Integer> {
             + "[--fail-on-regression PCT] (--help for more)";
 
     @Option(names = "--run", required = true, paramLabel = "RUN_DIR|JMH_JSON",
-            description = "Run folder (raw/*.json, raw/hdr/*.hgrm, env.json), a folder of JMH JSON, or one JMH JSON file.")
+            description = "Run folder (raw/*.json, raw/hdr/*.hlog, raw/held/*.csv, manifest.json, env.json), a folder of JMH JSON, or one JMH JSON file.")
     Path run;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -38,7 +40,9 @@ public final class ReportCli implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
-            description = "With --baseline: exit 5 when a throughput, mean time, p99 or p99.9 worsens by more than PCT percent beyond the noise.")
+            description = "With --baseline: exit 5 when a headline figure worsens by more than PCT percent with its whole "
+                    + "Holm-corrected interval past PCT, measured with >= 2 forks on both sides; otherwise the figure is "
+                    + "listed as inconclusive and the exit code is 0.")
     Double failOnRegression;
 
     @Override
@@ -56,19 +60,26 @@ public final class ReportCli implements Callable<Integer> {
                     failOnRegression == null ? Double.NaN : failOnRegression);
             PrintWriter o = new PrintWriter(System.out, true);
             o.println("Report: " + target.toAbsolutePath().normalize().resolve("index.html"));
-            model.verdict().sentences().forEach((h, s) -> o.println("  " + h + ": " + s));
+            model.recommendation().forEach(line -> o.println("  " + line));
             model.run().warnings().forEach(w -> o.println("  warning: " + w));
             if (model.baselineName() != null) {
-                long beyond = model.changes().values().stream().filter(c -> c.estimate().beyondNoise()).count();
-                o.println("  vs baseline: " + model.changes().size() + " figures compared, " + beyond + " changed beyond noise");
+                o.println("  vs baseline: " + model.changes().size() + " figures compared, " + model.changedCount()
+                        + " changed beyond noise, " + model.indicativeCount() + " indicative only (one fork: needs more forks)");
             }
-            if (!model.regressions().isEmpty()) {
-                for (Change c : model.regressions()) {
-                    System.err.println("REGRESSION " + c.current().harness() + " " + c.current().benchmark() + " "
-                            + c.current().implementation() + " t=" + c.current().threads() + " " + c.current().metric() + ": "
-                            + org.epocharena.report.page.Figures.change(c));
+            Gate gate = model.gate();
+            if (gate != null) {
+                for (Change c : gate.inconclusive()) {
+                    o.println("  inconclusive: " + Figures.name(c.current()) + " " + Figures.change(c) + ": " + Gate.reason(c));
                 }
-                return REGRESSION;
+                o.println("  gate: " + gate.compared().size() + " headline figures, " + gate.regressions().size()
+                        + " regressed by more than " + Figures.num(gate.threshold()) + "% beyond the noise, "
+                        + gate.inconclusive().size() + " inconclusive");
+                if (!gate.regressions().isEmpty()) {
+                    for (Change c : gate.regressions()) {
+                        System.err.println("REGRESSION " + Figures.name(c.current()) + ": " + Figures.change(c));
+                    }
+                    return REGRESSION;
+                }
             }
             return OK;
         } catch (BadInputException e) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.epocharena.report.chart.ChartInfo;
 import org.epocharena.report.chart.ChartSet;
 import org.epocharena.report.csv.ResultsCsvWriter;
 import org.epocharena.report.jmh.RunData;
@@ -17,11 +16,13 @@ import org.epocharena.report.page.ReportModel;
 import org.epocharena.report.page.SummaryMarkdown;
 import org.epocharena.report.stats.BaselineComparison;
 import org.epocharena.report.stats.Change;
-import org.epocharena.report.verdict.Verdict;
+import org.epocharena.report.stats.Gate;
+import org.epocharena.report.verdict.Recommendation;
+import org.epocharena.report.verdict.Scorecard;
 
 /**
- * The report as a straight line of steps: load -> compare -> verdict -> CSV -> charts -> page and
- * summary -> move into place. All input is read and checked before anything is written.
+ * The report as a straight line of steps: load -> compare and gate -> scorecard and sentences -> CSV
+ * -> charts -> page and summary -> move into place. All input is read and checked before anything is written.
  */
 public final class ReportPipeline {
 
@@ -35,18 +36,22 @@ public final class ReportPipeline {
         RunData run = new RunLoader().load(input);
         Map<String, Change> changes = Map.of();
         String baselineName = null;
+        Gate gate = null;
         if (baseline != null) {
             RunData before = new RunLoader().load(baseline);
-            changes = BaselineComparison.compare(run.measurements(), before.measurements());
+            changes = BaselineComparison.compare(run.measurements(), before.measurements(), run.catalog(), m -> true);
             baselineName = baseline.toString();
+            if (!Double.isNaN(threshold)) {
+                gate = Gate.of(run.measurements(), before.measurements(), run.catalog(), threshold);
+            }
         }
-        List<Change> regressions = Double.isNaN(threshold) ? List.of()
-                : changes.values().stream().filter(Change::gated).filter(c -> c.regressesBeyond(threshold)).toList();
-        Verdict verdict = Verdict.of(run.measurements());
+        Scorecard scorecard = Scorecard.of(run);
+        List<String> sentences = Recommendation.sentences(scorecard);
         try (StagedOutput staged = new StagedOutput(out)) {
             new ResultsCsvWriter().write(staged.dir().resolve("results.csv"), run.measurements(), changes);
-            List<ChartInfo> charts = new ChartSet().write(run.measurements(), run.curves(), staged.dir().resolve("charts"));
-            ReportModel model = new ReportModel(run, verdict, charts, changes, baselineName, regressions, threshold, out);
+            ChartSet.Written charts = new ChartSet().write(run, staged.dir().resolve("charts"));
+            ReportModel model = new ReportModel(run, sentences, scorecard, charts.charts(), charts.skipped(), changes,
+                    baselineName, gate, out);
             Files.writeString(staged.dir().resolve("index.html"), new HtmlPage().render(model), StandardCharsets.UTF_8);
             Files.writeString(staged.dir().resolve("summary.md"), new SummaryMarkdown().render(model), StandardCharsets.UTF_8);
             staged.commit();

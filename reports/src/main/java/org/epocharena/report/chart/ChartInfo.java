@@ -9,6 +9,7 @@ import java.util.List;
  * @param title   chart title
  * @param caption one line telling the reader how to read it
  * @param series  names of the series drawn (tests check them)
+ * @param panel   one of a row of small multiples (drawn a third of the page wide)
  */
-public record ChartInfo(String id, String title, String caption, List<String> series) {
+public record ChartInfo(String id, String title, String caption, List<String> series, boolean panel) {
 }

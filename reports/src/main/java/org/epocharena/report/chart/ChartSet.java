@@ -1,301 +1,350 @@
 package org.epocharena.report.chart;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
+import org.epocharena.report.jmh.Catalog;
+import org.epocharena.report.jmh.HeldSeries;
+import org.epocharena.report.jmh.Headline;
 import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.PercentileCurve;
+import org.epocharena.report.jmh.RunData;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws the report's charts from the measurements. Each chart is drawn only when the run has data
- * for it, so a narrowed or interrupted run still gets a clean page. Baselines are dashed lines or
- * labelled "(baseline)" so they are never mistaken for a design. Drawing and saving are separate
- * steps so tests can check what was drawn (series names) without decoding images.
- *
- * <p>Axes that span decades (latency, reclaim, out-of-memory cost) are logarithmic and carry no
- * error bars: a 99.9% interval of three iterations often reaches below zero, which a log axis cannot
- * show; the tables carry the errors. Linear axes start at 0 and stop a little above the largest
- * value, so one huge error bar is cut at the edge instead of squashing every line to the floor.
+ * Draws one chart per question the run's headlines ask, from the run's own catalog: a rate measured
+ * at several thread counts becomes small multiples on log-log axes (designs; baselines; the share of
+ * starved workers) with thread counts past the core count shaded; a time measured against a numeric
+ * workload param becomes a log-log line chart; every other headline a bar chart per implementation
+ * and thread count, dropped (with the reason on the page) when all its bars are equal within the
+ * headline's practical floor. Latency spectra come from the HdrHistogram logs, held memory from the
+ * stalled-thread side files. One colour per implementation everywhere ({@link Palette}).
  */
 public final class ChartSet {
+    private static final double[] PERCENTILE_TICKS = {0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999};
 
     /** A chart ready to encode, with what the page says about it. */
     public record Drawn(ChartInfo info, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     }
 
-    /** Draws and writes every chart the data supports into {@code dir}; returns them in page order. */
-    public List<ChartInfo> write(List<Measurement> all, List<PercentileCurve> curves, Path dir) throws IOException {
+    /** Charts drawn and, for charts left out, why. */
+    public record Written(List<ChartInfo> charts, List<String> skipped) {
+    }
+
+    private record Plan(List<Drawn> drawn, List<String> skipped) {
+    }
+
+    /** Draws and writes every chart the data supports into {@code dir}. */
+    public Written write(RunData run, Path dir) throws IOException {
+        Plan p = plan(run);
         List<ChartInfo> out = new ArrayList<>();
-        for (Drawn d : draw(all, curves)) {
+        for (Drawn d : p.drawn()) {
             ChartFiles.save(d.chart(), dir, d.info().id());
             out.add(d.info());
         }
-        return out;
+        return new Written(out, p.skipped());
     }
 
     /** Every chart the data supports, in page order, not yet encoded. */
-    public List<Drawn> draw(List<Measurement> all, List<PercentileCurve> curves) {
+    public List<Drawn> draw(RunData run) {
+        return plan(run).drawn();
+    }
+
+    /** Why charts were left out. */
+    public List<String> skipped(RunData run) {
+        return plan(run).skipped();
+    }
+
+    private Plan plan(RunData run) {
         System.setProperty("java.awt.headless", "true");
+        Palette palette = new Palette(run.catalog().implementations());
         List<Drawn> out = new ArrayList<>();
-        throughput(all, out);
-        latency(all, curves, out);
-        oomCost(all, out);
-        oomUtilization(all, out);
-        reclaim(all, out);
-        heap(all, out);
-        return out;
+        List<String> skipped = new ArrayList<>();
+        Catalog catalog = run.catalog();
+        for (Catalog.HarnessView v : catalog.headlineViews(run.measurements())) {
+            Headline h = v.headline();
+            List<Measurement> pts = run.measurements().stream().filter(h::matches).filter(m -> !m.mode().equals("hdr")).toList();
+            if (pts.isEmpty() || h.metric().matches("p\\d.*|max")) {
+                continue; // percentiles are drawn as spectra
+            }
+            long threadCounts = pts.stream().map(Measurement::threads).distinct().count();
+            String sizeParam = sizeParam(pts);
+            if (h.higherBetter() && !Double.isNaN(Units.toOpsPerSecond(pts.get(0).unit())) && threadCounts > 2) {
+                scaling(run, h, pts, palette, out);
+            } else if (sizeParam != null && !Double.isNaN(Units.toMicros(pts.get(0).unit()))) {
+                againstSize(h, pts, sizeParam, palette, out);
+            } else {
+                bars(h, pts, catalog, palette, out, skipped);
+            }
+        }
+        latency(run.curves(), palette, out);
+        held(run.held(), palette, out);
+        return new Plan(out, skipped);
     }
 
-    private static void throughput(List<Measurement> all, List<Drawn> out) {
-        List<Measurement> pts = select(all, m -> m.harness().equals("throughput") && m.metric().equals("score")
-                && !Double.isNaN(Units.toOpsPerSecond(m.unit())));
-        if (pts.isEmpty()) {
-            return;
-        }
-        Set<String> keys = Settings.varying(pts);
-        boolean classes = pts.stream().filter(m -> !m.baseline()).map(ChartSet::benchClass).distinct().count() > 1;
-        Map<String, TreeMap<Integer, Measurement>> series = new TreeMap<>();
-        for (Measurement m : pts) {
-            String name = m.implementation() + (classes ? " " + benchClass(m) : "") + Settings.text(m, keys)
-                    + (m.baseline() ? " (baseline)" : "");
-            series.computeIfAbsent(name, k -> new TreeMap<>()).putIfAbsent(m.threads(), m);
-        }
-        double top = pts.stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).max().orElse(1);
-        RateScale scale = RateScale.of(top);
-        XYChart c = ChartStyle.xy("Throughput against threads", "threads (log scale)", "throughput (" + scale.unit() + ")");
-        c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setXAxisLogarithmicDecadeOnly(true);
-        double maxY = 0;
-        double maxTop = 0;
-        for (Map.Entry<String, TreeMap<Integer, Measurement>> e : series.entrySet()) {
-            double[] x = e.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-            double[] y = e.getValue().values().stream()
-                    .mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit()) / scale.divisor()).toArray();
-            double[] err = e.getValue().values().stream()
-                    .mapToDouble(m -> nz(m.error()) * Units.toOpsPerSecond(m.unit()) / scale.divisor()).toArray();
-            for (int i = 0; i < y.length; i++) {
-                maxY = Math.max(maxY, y[i]);
-                maxTop = Math.max(maxTop, y[i] + err[i]);
-            }
-            XYSeries s = c.addSeries(e.getKey(), x, y, err);
-            boolean baseline = e.getValue().firstEntry().getValue().baseline();
-            s.setMarker(baseline ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            if (baseline) {
-                s.setLineStyle(SeriesLines.DASH_DASH);
-            }
-        }
-        linearRange(c.getStyler(), maxY, maxTop);
-        out.add(new Drawn(new ChartInfo("throughput", c.getTitle(),
-                "Higher is better. One line per design, dashed lines are baselines; a line that rises with threads "
-                        + "scales, a flat or falling one contends. Bars are JMH's 99.9% error (cut at the top edge).",
-                List.copyOf(series.keySet())), c));
-    }
-
-    private static void latency(List<Measurement> all, List<PercentileCurve> curves, List<Drawn> out) {
-        Set<Integer> threads = new TreeSet<>();
-        curves.stream().filter(c -> c.harness().equals("latency")).forEach(c -> threads.add(c.threads()));
-        all.stream().filter(m -> m.harness().equals("latency") && m.mode().equals("sample") && isPercentile(m))
-                .forEach(m -> threads.add(m.threads()));
-        for (int t : threads) {
-            XYChart c = ChartStyle.xy("Latency percentile spectrum, " + t + " thread" + (t == 1 ? "" : "s"),
-                    "percentile (each step right is ten times rarer)", "latency (µs, log scale)");
-            c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setxAxisTickLabelsFormattingFunction(PercentileAxis::label);
-            Set<String> fromHdr = new TreeSet<>();
-            for (PercentileCurve pc : curves) {
-                if (!pc.harness().equals("latency") || pc.threads() != t) {
-                    continue;
-                }
-                List<Double> x = new ArrayList<>();
-                List<Double> y = new ArrayList<>();
-                for (int i = 0; i < pc.percentiles().length; i++) {
-                    if (pc.micros()[i] > 0) {
-                        x.add(PercentileAxis.nines(pc.percentiles()[i]));
-                        y.add(pc.micros()[i]);
-                    }
-                }
-                if (!x.isEmpty()) {
-                    XYSeries s = c.addSeries(pc.implementation() + (pc.baseline() ? " (baseline)" : "") + " [HdrHistogram]", x, y);
-                    s.setMarker(SeriesMarkers.NONE);
-                    if (pc.baseline()) {
-                        s.setLineStyle(SeriesLines.DASH_DASH);
-                    }
-                    fromHdr.add(pc.implementation());
-                }
-            }
-            // JMH's SampleTime percentiles, for designs without an HdrHistogram file (e.g. a plain JMH run).
-            Map<String, TreeMap<Double, Double>> jmh = new TreeMap<>();
-            Map<String, Boolean> isBaseline = new LinkedHashMap<>();
-            for (Measurement m : all) {
-                if (m.harness().equals("latency") && m.mode().equals("sample") && m.threads() == t
-                        && !fromHdr.contains(m.implementation()) && isPercentile(m)) {
-                    double p = Double.parseDouble(m.metric().substring(1)) / 100;
-                    double us = m.value() * Units.toMicros(m.unit());
-                    if (p < 1 && us > 0) {
-                        String name = m.implementation() + (m.baseline() ? " (baseline)" : "") + " [JMH]";
-                        jmh.computeIfAbsent(name, k -> new TreeMap<>()).put(PercentileAxis.nines(p), us);
-                        isBaseline.put(name, m.baseline());
-                    }
-                }
-            }
-            jmh.forEach((name, pts) -> {
-                XYSeries s = c.addSeries(name, new ArrayList<>(pts.keySet()), new ArrayList<>(pts.values()));
-                if (isBaseline.get(name)) {
-                    s.setLineStyle(SeriesLines.DASH_DASH);
-                }
-            });
-            if (c.getSeriesMap().isEmpty()) {
+    private static void scaling(RunData run, Headline h, List<Measurement> pts, Palette palette, List<Drawn> out) {
+        // The unit is picked from the smallest rate so every value is >= 1 in it: XChart fills an area down
+        // to 1 on a log axis, so the shaded band then reaches the bottom of the plot.
+        double smallest = pts.stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).filter(v -> v > 0).min().orElse(1);
+        RateScale scale = RateScale.of(smallest);
+        int cores = run.cores();
+        for (boolean baselines : new boolean[] {false, true}) {
+            List<Measurement> mine = pts.stream().filter(m -> m.baseline() == baselines).toList();
+            if (mine.isEmpty()) {
                 continue;
             }
-            out.add(new Drawn(new ChartInfo("latency-spectrum-t" + t, c.getTitle(),
-                    "Lower is better. Read left to right from the median to the far tail (99%, 99.9%...): a curve that "
-                            + "shoots up on the right has rare but long stalls. Whole-run histograms, so no error bars.",
-                    List.copyOf(c.getSeriesMap().keySet())), c));
+            XYChart c = ChartStyle.xy(h.label() + ": " + (baselines ? "baselines" : "designs"), "threads (log scale)",
+                    h.label() + " (" + scale.unit() + ", log scale)");
+            c.getStyler().setXAxisLogarithmic(true);
+            c.getStyler().setYAxisLogarithmic(true);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+            Map<String, TreeMap<Integer, Double>> series = series(mine, m -> m.value() * Units.toOpsPerSecond(m.unit()) / scale.divisor());
+            series.forEach((impl, p) -> line(c, impl, baselines, p, palette));
+            pastCores(c, cores, mine);
+            out.add(new Drawn(new ChartInfo(h.harness() + "-" + h.id() + (baselines ? "-baselines" : "-designs"), c.getTitle(),
+                    "Higher is better; log axes, so equal gaps are equal ratios. A line that stays level as threads grow "
+                            + "scales; grey: more threads than the machine's " + cores + " cores.", List.copyOf(c.getSeriesMap().keySet()), true), c));
+        }
+        // Fairness: the share of workers that starved, from the same harness.
+        List<Measurement> starved = run.measurements().stream().filter(m -> m.harness().equals(h.harness())
+                && m.metric().toLowerCase(java.util.Locale.ROOT).contains("starved")).toList();
+        if (!starved.isEmpty()) {
+            XYChart c = ChartStyle.xy("Share of starved workers", "threads (log scale)", "starved share (" + starved.get(0).unit() + ")");
+            c.getStyler().setXAxisLogarithmic(true);
+            c.getStyler().setYAxisMin(0.0);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+            series(starved, Measurement::value).forEach((impl, p) -> line(c, impl, run.catalog().isBaseline(impl), p, palette));
+            pastCores(c, cores, starved);
+            out.add(new Drawn(new ChartInfo(h.harness() + "-starved", c.getTitle(),
+                    "Lower is better: the share of workers that got (almost) no allocations done in an iteration.",
+                    List.copyOf(c.getSeriesMap().keySet()), true), c));
         }
     }
 
-    private static void oomCost(List<Measurement> all, List<Drawn> out) {
-        // Benchmarks that report a utilization measure how long filling takes, not what a failure costs.
-        Set<String> fills = new TreeSet<>();
-        select(all, m -> m.harness().equals("oom") && isUtilization(m)).forEach(m -> fills.add(m.benchmark()));
-        List<Measurement> pts = select(all, m -> m.harness().equals("oom") && m.metric().equals("score")
-                && !fills.contains(m.benchmark()) && !Double.isNaN(Units.toMicros(m.unit())) && m.value() > 0);
-        if (pts.isEmpty()) {
-            return;
-        }
-        CategoryChart c = ChartStyle.bars("Cost of an allocation when the arena is full", "operation and scenario",
-                "time per operation (ns, log scale)");
-        c.getStyler().setYAxisLogarithmic(true);
-        BarData bars = BarData.of(pts, m -> m.value() * Units.toMicros(m.unit()) * 1e3, m -> 0.0);
-        bars.addTo(c);
-        // XChart starts bars at 0, which a log axis cannot show: start them a decade boundary below the smallest.
-        c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(bars.minValue()))));
-        out.add(new Drawn(new ChartInfo("oom-failure-cost", c.getTitle(),
-                "Lower is better. Each group is one operation on a full arena (failed tryAllocate, thrown allocate, "
-                        + "recovery after reclaim), with or without a stalled pinned thread; errors are in the tables.",
-                bars.seriesNames()), c));
-    }
-
-    private static void oomUtilization(List<Measurement> all, List<Drawn> out) {
-        List<Measurement> pts = select(all, m -> m.harness().equals("oom") && isUtilization(m));
-        if (pts.isEmpty()) {
-            return;
-        }
-        CategoryChart c = ChartStyle.bars("Share of capacity usable before the first failure", "scenario",
-                "usable share of capacity (%)");
-        BarData bars = BarData.of(pts, m -> m.value() * percent(m), m -> nz(m.error()) * percent(m));
-        bars.addTo(c);
-        c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setYAxisMax(100.0);
-        out.add(new Drawn(new ChartInfo("oom-utilization", c.getTitle(),
-                "Higher is better. How full each design gets before tryAllocate first fails, from empty and with older "
-                        + "epochs pinned (fragmentation and per-thread reserves lower it); whiskers are the 99.9% error.",
-                bars.seriesNames()), c));
-    }
-
-    private static void reclaim(List<Measurement> all, List<Drawn> out) {
-        List<Measurement> pts = select(all, m -> m.harness().equals("reclaim") && m.metric().equals("score")
-                && !Double.isNaN(Units.toMicros(m.unit())));
-        String axis = pts.stream().flatMap(m -> m.params().keySet().stream())
-                .filter(k -> !Settings.IDENTITY.contains(k))
-                .filter(k -> pts.stream().allMatch(m -> m.params().getOrDefault(k, "x").matches("\\d+")))
-                .sorted((a, b) -> Boolean.compare(!a.toLowerCase(Locale.ROOT).contains("live"), !b.toLowerCase(Locale.ROOT).contains("live")))
-                .findFirst().orElse(null);
-        if (axis == null) {
-            return;
-        }
-        Map<String, TreeMap<Double, Double>> series = new TreeMap<>();
-        Map<String, Boolean> isBaseline = new LinkedHashMap<>();
+    private static Map<String, TreeMap<Integer, Double>> series(List<Measurement> pts,
+                                                                java.util.function.ToDoubleFunction<Measurement> y) {
+        Map<String, TreeMap<Integer, Double>> s = new LinkedHashMap<>();
         for (Measurement m : pts) {
-            double x = Double.parseDouble(m.params().get(axis));
-            double y = m.value() * Units.toMicros(m.unit());
-            if (x > 0 && y > 0) { // a log axis has no place for 0 (the figure stays in the tables)
-                String name = m.implementation() + (m.threads() == 1 ? "" : " t=" + m.threads()) + (m.baseline() ? " (baseline)" : "");
-                series.computeIfAbsent(name, k -> new TreeMap<>()).put(x, y);
-                isBaseline.put(name, m.baseline());
+            double v = y.applyAsDouble(m);
+            if (v > 0 || !Double.isNaN(v)) {
+                s.computeIfAbsent(m.implementation(), k -> new TreeMap<>()).putIfAbsent(m.threads(), v);
             }
         }
-        if (series.isEmpty()) {
+        return s;
+    }
+
+    private static void line(XYChart c, String impl, boolean baseline, TreeMap<Integer, Double> p, Palette palette) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        p.forEach((t, v) -> {
+            if (!(c.getStyler().isYAxisLogarithmic() && v <= 0)) {
+                x.add(t.doubleValue());
+                y.add(v);
+            }
+        });
+        if (x.isEmpty()) {
             return;
         }
-        XYChart c = ChartStyle.xy("Reclaim pause against live blocks", axis + " (log scale)", "reclaim() time (µs, log scale)");
+        XYSeries s = c.addSeries(impl + (baseline ? " (baseline)" : ""), x, y);
+        s.setMarker(baseline ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        if (baseline) {
+            s.setLineStyle(SeriesLines.DASH_DASH);
+        }
+        palette.paint(s, impl);
+    }
+
+    /** Shades thread counts past the core count: a grey band from the core count to the most threads. */
+    private static void pastCores(XYChart c, int cores, List<Measurement> pts) {
+        int most = pts.stream().mapToInt(Measurement::threads).max().orElse(0);
+        if (cores <= 0 || most <= cores || c.getSeriesMap().isEmpty()) {
+            return;
+        }
+        double yMax = c.getSeriesMap().values().stream().mapToDouble(s -> java.util.Arrays.stream(s.getYData()).max().orElse(1))
+                .max().orElse(1) * 1.5;
+        double smallest = c.getSeriesMap().values().stream().mapToDouble(s -> java.util.Arrays.stream(s.getYData()).min().orElse(1))
+                .min().orElse(1);
+        double yMin = c.getStyler().isYAxisLogarithmic() ? Math.max(1, Math.pow(10, Math.floor(Math.log10(smallest)))) : 0;
+        c.getStyler().setYAxisMin(yMin);
+        c.getStyler().setYAxisMax(yMax);
+        XYSeries band = c.addSeries("past " + cores + " cores", new double[] {cores, most}, new double[] {yMax, yMax});
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        band.setFillColor(new Color(0, 0, 0, 28));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+    }
+
+    /** The numeric workload param the points vary over (liveBlocks), or null. */
+    private static String sizeParam(List<Measurement> pts) {
+        return pts.stream().flatMap(m -> m.params().keySet().stream()).distinct()
+                .filter(k -> !Measurement.IDENTITY_PARAMS.contains(k))
+                .filter(k -> pts.stream().allMatch(m -> m.params().getOrDefault(k, "x").matches("\\d+")))
+                .filter(k -> pts.stream().map(m -> m.params().get(k)).distinct().count() > 2)
+                .findFirst().orElse(null);
+    }
+
+    private static void againstSize(Headline h, List<Measurement> pts, String param, Palette palette, List<Drawn> out) {
+        XYChart c = ChartStyle.xy(h.label() + " against " + param, param + " (log scale)", h.label() + " (µs, log scale)");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setXAxisDecimalPattern("#,###");
         c.getStyler().setYAxisDecimalPattern("#,##0.###");
+        Map<String, TreeMap<Double, Double>> series = new LinkedHashMap<>();
+        Map<String, String> implOf = new LinkedHashMap<>();
+        for (Measurement m : pts) {
+            double x = Double.parseDouble(m.params().get(param));
+            double y = m.value() * Units.toMicros(m.unit());
+            if (x > 0 && y > 0) {
+                String name = m.implementation() + (pts.stream().map(Measurement::threads).distinct().count() > 1 ? " t=" + m.threads() : "")
+                        + (m.baseline() ? " (baseline)" : "");
+                series.computeIfAbsent(name, k -> new TreeMap<>()).put(x, y);
+                implOf.put(name, m.implementation());
+            }
+        }
         series.forEach((name, p) -> {
             XYSeries s = c.addSeries(name, new ArrayList<>(p.keySet()), new ArrayList<>(p.values()));
-            if (isBaseline.get(name)) {
+            if (name.endsWith("(baseline)")) {
                 s.setLineStyle(SeriesLines.DASH_DASH);
+                s.setMarker(SeriesMarkers.DIAMOND);
+            } else {
+                s.setMarker(SeriesMarkers.CIRCLE);
             }
+            palette.paint(s, implOf.get(name));
         });
-        out.add(new Drawn(new ChartInfo("reclaim-pause", c.getTitle(),
-                "Lower is better. On log-log axes the slope is the growth order: slope 1 means the pause grows in "
-                        + "proportion to live blocks, flat means it does not depend on them; errors are in the tables.",
-                List.copyOf(series.keySet())), c));
+        if (!series.isEmpty()) {
+            out.add(new Drawn(new ChartInfo(h.harness() + "-" + h.id(), c.getTitle(),
+                    "Lower is better. On log-log axes the slope is the growth order: slope 1 means the figure grows in "
+                            + "proportion to " + param + ", flat means it does not depend on it; errors are in the tables.",
+                    List.copyOf(series.keySet()), false), c));
+        }
     }
 
-    private static void heap(List<Measurement> all, List<Drawn> out) {
-        List<Measurement> norm = select(all, m -> m.metric().equals("gc.alloc.rate.norm"));
-        List<Measurement> garbage = select(norm, m -> m.harness().equals("garbage"));
-        List<Measurement> pts = garbage.isEmpty() ? norm : garbage;
-        if (pts.isEmpty()) {
+    private static void bars(Headline h, List<Measurement> pts, Catalog catalog, Palette palette, List<Drawn> out,
+                             List<String> skipped) {
+        double min = pts.stream().mapToDouble(Measurement::value).min().orElse(0);
+        double max = pts.stream().mapToDouble(Measurement::value).max().orElse(0);
+        if (pts.size() > 1 && !h.practicallyDifferent(min, max)) {
+            skipped.add("No chart of " + h.label() + " (" + h.harness() + "): every implementation measured "
+                    + org.epocharena.report.page.Figures.num(min) + "-" + org.epocharena.report.page.Figures.num(max) + " "
+                    + pts.get(0).unit() + ", the same within the practical floor, so bars would settle nothing.");
             return;
         }
-        CategoryChart c = ChartStyle.bars("Java heap bytes allocated per operation", "operation",
-                "heap allocation (" + pts.get(0).unit() + ")");
-        BarData bars = BarData.of(pts, Measurement::value, m -> nz(m.error()));
-        bars.addTo(c);
-        linearRange(c.getStyler(), bars.maxValue(), bars.maxTop());
-        out.add(new Drawn(new ChartInfo("heap-bytes-per-op", c.getTitle(),
-                "Lower is better. JMH -prof gc's gc.alloc.rate.norm: bytes of Java heap garbage per operation; an arena "
-                        + "should be near 0, the baseline shows what the garbage collector faces instead.",
-                bars.seriesNames()), c));
-    }
-
-    /** From 0 to a little above the largest value, or to the largest error bar if that is not far above. */
-    private static void linearRange(org.knowm.xchart.style.AxesChartStyler s, double maxValue, double maxTop) {
-        if (maxValue > 0) {
-            s.setYAxisMin(0.0);
-            s.setYAxisMax(Math.min(Math.max(maxValue * 1.1, maxTop), maxValue * 1.5));
+        List<String> cats = new ArrayList<>();
+        Map<String, Map<String, Double>> byImpl = new LinkedHashMap<>();
+        boolean threads = pts.stream().map(Measurement::threads).distinct().count() > 1;
+        boolean settings = pts.stream().map(Measurement::settingText).distinct().count() > 1;
+        for (String impl : catalog.implementations()) {
+            for (Measurement m : pts) {
+                if (!m.implementation().equals(impl)) {
+                    continue;
+                }
+                String cat = (threads ? m.threads() + (m.threads() == 1 ? " thread" : " threads") : "")
+                        + (settings ? (threads ? ", " : "") + m.settingText() : "");
+                cat = cat.isEmpty() ? h.label() : cat;
+                if (!cats.contains(cat)) {
+                    cats.add(cat);
+                }
+                byImpl.computeIfAbsent(impl, k -> new LinkedHashMap<>()).putIfAbsent(cat, m.value());
+            }
         }
+        CategoryChart c = ChartStyle.bars(h.label() + " (" + h.harness() + ")", threads || settings ? "point" : "",
+                h.label() + " (" + pts.get(0).unit() + ")");
+        byImpl.forEach((impl, v) -> {
+            List<Double> ys = cats.stream().map(k -> v.getOrDefault(k, Double.NaN)).toList();
+            CategorySeries s = c.addSeries(impl + (catalog.isBaseline(impl) ? " (baseline)" : ""), cats, ys);
+            palette.paint(s, impl);
+        });
+        c.getStyler().setYAxisMin(0.0);
+        out.add(new Drawn(new ChartInfo(h.harness() + "-" + h.id(), c.getTitle(),
+                (h.higherBetter() ? "Higher" : "Lower") + " is better. " + catalog.question(h.harness())
+                        + " Errors are in the tables.", List.copyOf(c.getSeriesMap().keySet()), false), c));
     }
 
-    private static List<Measurement> select(List<Measurement> all, Predicate<Measurement> p) {
-        return all.stream().filter(p).toList();
+    private static void latency(List<PercentileCurve> curves, Palette palette, List<Drawn> out) {
+        Map<String, List<PercentileCurve>> groups = new TreeMap<>();
+        curves.forEach(c -> groups.computeIfAbsent(c.harness() + "-t" + String.format("%05d", c.threads()), k -> new ArrayList<>()).add(c));
+        groups.forEach((key, list) -> {
+            int t = list.get(0).threads();
+            XYChart c = ChartStyle.xy("Latency percentile spectrum, " + t + " thread" + (t == 1 ? "" : "s"),
+                    "percentile", "latency (µs, log scale)");
+            c.getStyler().setYAxisLogarithmic(true);
+            c.getStyler().setXAxisTicksVisible(false);
+            c.getStyler().setXAxisMin(0.0);
+            c.getStyler().setXAxisMax(PercentileAxis.nines(0.99999) + 0.2);
+            double yMin = Double.MAX_VALUE;
+            for (PercentileCurve pc : list) {
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (int i = 0; i < pc.percentiles().length; i++) {
+                    if (pc.micros()[i] > 0 && pc.percentiles()[i] <= 0.99999) {
+                        x.add(PercentileAxis.nines(pc.percentiles()[i]));
+                        y.add(pc.micros()[i]);
+                        yMin = Math.min(yMin, pc.micros()[i]);
+                    }
+                }
+                if (!x.isEmpty()) {
+                    XYSeries s = c.addSeries(pc.implementation() + (pc.baseline() ? " (baseline)" : ""), x, y);
+                    s.setMarker(SeriesMarkers.NONE);
+                    if (pc.baseline()) {
+                        s.setLineStyle(SeriesLines.DASH_DASH);
+                    }
+                    palette.paint(s, pc.implementation());
+                }
+            }
+            if (c.getSeriesMap().isEmpty()) {
+                return;
+            }
+            // The percentile axis is labelled where a reader looks: 50, 90, 99, 99.9, 99.99 and 99.999%.
+            double labelY = Math.pow(10, Math.floor(Math.log10(yMin)));
+            c.getStyler().setYAxisMin(labelY);
+            c.getStyler().setAnnotationLineColor(new Color(200, 200, 200));
+            c.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
+            for (double p : PERCENTILE_TICKS) {
+                c.addAnnotation(new AnnotationLine(PercentileAxis.nines(p), true, false));
+                c.addAnnotation(new AnnotationText(PercentileAxis.label(PercentileAxis.nines(p)), PercentileAxis.nines(p), labelY * 1.25, false));
+            }
+            out.add(new Drawn(new ChartInfo("latency-spectrum-" + key.replaceAll("-t0*", "-t"), c.getTitle(),
+                    "Lower is better. Read left to right from the median to the far tail: a curve that shoots up on the "
+                            + "right has rare but long stalls. From the HdrHistogram interval logs, all intervals merged.",
+                    List.copyOf(c.getSeriesMap().keySet()), false), c));
+        });
     }
 
-    private static boolean isPercentile(Measurement m) {
-        return m.metric().matches("p\\d+(\\.\\d+)?");
-    }
-
-    private static boolean isUtilization(Measurement m) {
-        return m.metric().equals("utilization") || m.metric().equals("usableShare");
-    }
-
-    /** Shares (0..1) become percent; figures already in % stay. */
-    private static double percent(Measurement m) {
-        return m.unit().equals("%") ? 1 : 100;
-    }
-
-    private static String benchClass(Measurement m) {
-        return m.benchmark().substring(0, Math.max(0, m.benchmark().indexOf('.')));
-    }
-
-    private static double nz(double v) {
-        return Double.isNaN(v) ? 0 : v;
+    private static void held(List<HeldSeries> held, Palette palette, List<Drawn> out) {
+        if (held.isEmpty()) {
+            return;
+        }
+        XYChart c = ChartStyle.xy("Memory held back by a stalled pinned thread", "time (ms)", "held (MiB)");
+        for (HeldSeries h : held) {
+            if (h.elapsedMs().length == 0) {
+                continue;
+            }
+            double[] mib = java.util.Arrays.stream(h.heldBytes()).map(b -> b / (1024.0 * 1024.0)).toArray();
+            XYSeries s = c.addSeries(h.implementation() + (h.baseline() ? " (baseline)" : ""), h.elapsedMs(), mib);
+            s.setMarker(SeriesMarkers.NONE);
+            if (h.baseline()) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+            palette.paint(s, h.implementation());
+        }
+        if (!c.getSeriesMap().isEmpty()) {
+            c.getStyler().setYAxisMin(0.0);
+            out.add(new Drawn(new ChartInfo("held-bytes", c.getTitle(),
+                    "Lower is better. Memory the allocator cannot reuse while one pinned thread stalls among working threads; "
+                            + "a line that climbs for as long as the stall lasts is memory the stall holds hostage.",
+                    List.copyOf(c.getSeriesMap().keySet()), false), c));
+        }
     }
 }

@@ -11,14 +11,14 @@ package org.epocharena.report.chart;
  */
 record RateScale(String unit, double divisor) {
 
-    static RateScale of(double largestOpsPerSecond) {
-        if (largestOpsPerSecond >= 1e9) {
+    static RateScale of(double opsPerSecond) {
+        if (opsPerSecond >= 1e9) {
             return new RateScale("G ops/s", 1e9);
         }
-        if (largestOpsPerSecond >= 1e6) {
+        if (opsPerSecond >= 1e6) {
             return new RateScale("M ops/s", 1e6);
         }
-        if (largestOpsPerSecond >= 1e3) {
+        if (opsPerSecond >= 1e3) {
             return new RateScale("k ops/s", 1e3);
         }
         return new RateScale("ops/s", 1);

@@ -19,7 +19,7 @@ import org.epocharena.report.stats.Change;
 public final class ResultsCsvWriter {
     public static final String[] HEADER = {"harness", "benchmark", "implementation", "is_baseline", "threads",
         "params", "mode", "metric", "value", "error", "unit", "samples", "source",
-        "baseline_value", "change_pct", "change_ci_low_pct", "change_ci_high_pct", "p_value", "beyond_noise"};
+        "forks", "baseline_value", "change_pct", "change_ci_low_pct", "change_ci_high_pct", "change_ci_confidence", "p_value", "basis", "changed"};
 
     public void write(Path file, List<Measurement> rows, Map<String, Change> changes) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").build();
@@ -29,13 +29,15 @@ public final class ResultsCsvWriter {
                 Change c = changes.get(m.key());
                 p.printRecord(m.harness(), m.benchmark(), m.implementation(), m.baseline(), m.threads(),
                         m.paramsText(), m.mode(), m.metric(), num(m.value()), num(m.error()), m.unit(),
-                        m.samples().length, m.source(),
+                        m.samples().length, m.source(), m.forkCount(),
                         c == null ? "" : num(c.previous().value()),
                         c == null ? "" : num(c.estimate().changePercent()),
                         c == null ? "" : num((c.estimate().low() - 1) * 100),
                         c == null ? "" : num((c.estimate().high() - 1) * 100),
+                        c == null ? "" : num(c.estimate().confidence()),
                         c == null ? "" : num(c.estimate().pValue()),
-                        c == null || !c.estimate().known() ? "" : c.estimate().beyondNoise());
+                        c == null ? "" : c.estimate().basis(),
+                        c == null || !c.estimate().known() ? "" : c.changed());
             }
         }
     }

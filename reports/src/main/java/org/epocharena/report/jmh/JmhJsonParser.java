@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.epocharena.report.BadInputException;
 import org.epocharena.report.stats.ConfidenceInterval;
@@ -27,6 +28,13 @@ public final class JmhJsonParser {
     private static final String BENCH_ROOT = "org.epocharena.bench.";
 
     /** Parses {@code file}; throws {@link BadInputException} naming it when it is not JMH JSON. */
+    private final Catalog catalog;
+
+    /** A parser that learns implementations and harnesses into {@code catalog} (the run's manifest, or empty). */
+    public JmhJsonParser(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     public List<Measurement> parse(Path file) {
         JsonElement root;
         try {
@@ -76,24 +84,26 @@ public final class JmhJsonParser {
         return true;
     }
 
-    private static void readResult(JsonObject r, String source, List<Measurement> out) {
+    private void readResult(JsonObject r, String source, List<Measurement> out) {
         String fqn = r.get("benchmark").getAsString();
         String mode = r.get("mode").getAsString();
         Map<String, String> params = new TreeMap<>();
         if (r.has("params")) {
             r.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
         }
-        for (String p : List.of("kind", "baseline")) {
-            if (params.containsKey(p)) {
-                Designs.check(p, params.get(p), source);
-            }
-        }
-        int threads = params.containsKey("workers") ? Integer.parseInt(params.get("workers")) : r.get("threads").getAsInt();
-        boolean baseline = params.containsKey("baseline") && !params.containsKey("kind");
+        Optional<Manifest.Harness> declared = catalog.harnessForBenchmark(fqn);
+        String harness = declared.map(Manifest.Harness::name).orElse(harnessOf(fqn));
+        String threadsParam = declared.map(Manifest.Harness::threadsParam)
+                .orElse(params.containsKey("workers") ? "workers" : null);
+        catalog.learnHarness(harness, fqn, threadsParam);
+        int threads = threadsParam != null && params.containsKey(threadsParam)
+                ? parseThreads(params.get(threadsParam), threadsParam, source) : r.get("threads").getAsInt();
         String simple = simpleName(fqn);
-        String impl = params.containsKey("kind") ? params.get("kind")
-                : baseline ? params.get("baseline") : simple.substring(simple.indexOf('.') + 1);
-        String harness = harnessOf(fqn);
+        // The contract's one param is impl; older runs named a design with kind and a baseline with baseline.
+        String impl = params.containsKey("impl") ? params.get("impl") : params.containsKey("kind") ? params.get("kind")
+                : params.containsKey("baseline") ? params.get("baseline") : simple.substring(simple.indexOf('.') + 1);
+        boolean baseline = catalog.learn(impl, !params.containsKey("impl") && !params.containsKey("kind")
+                && params.containsKey("baseline"));
 
         JsonObject pm = r.getAsJsonObject("primaryMetric");
         out.add(metric(harness, simple, impl, baseline, threads, params, mode, "score", pm, source));
@@ -107,10 +117,19 @@ public final class JmhJsonParser {
         }
     }
 
+    private static int parseThreads(String value, String param, String source) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("thread-count param " + param + "=" + value + " in " + source + " is not a whole number");
+        }
+    }
+
     private static Measurement metric(String harness, String bench, String impl, boolean baseline, int threads,
                                       Map<String, String> params, String mode, String name, JsonObject m,
                                       String source) {
-        double[] samples = rawData(m);
+        double[][] forks = rawData(m);
+        double[] samples = java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
         double score = number(m.get("score"));
         double error = number(m.get("scoreError"));
         if (Double.isNaN(error)) {
@@ -118,7 +137,7 @@ public final class JmhJsonParser {
             error = ConfidenceInterval.halfWidth(samples, ConfidenceInterval.JMH_LEVEL);
         }
         return new Measurement(harness, bench, impl, baseline, threads, Map.copyOf(params), mode, name, score, error,
-                m.get("scoreUnit").getAsString(), samples, source);
+                m.get("scoreUnit").getAsString(), forks, source);
     }
 
     /**
@@ -126,16 +145,19 @@ public final class JmhJsonParser {
      * only a histogram per iteration ({@code rawDataHistogram}: [value, count] pairs); its iteration
      * means are what a comparison of two runs needs, so they are computed here.
      */
-    private static double[] rawData(JsonObject m) {
-        List<Double> v = new ArrayList<>();
+    private static double[][] rawData(JsonObject m) {
+        List<double[]> forks = new ArrayList<>();
         if (m.has("rawData")) {
             for (JsonElement fork : m.getAsJsonArray("rawData")) {
+                List<Double> v = new ArrayList<>();
                 for (JsonElement it : fork.getAsJsonArray()) {
                     v.add(number(it));
                 }
+                forks.add(v.stream().mapToDouble(Double::doubleValue).toArray());
             }
         } else if (m.has("rawDataHistogram")) {
             for (JsonElement fork : m.getAsJsonArray("rawDataHistogram")) {
+                List<Double> v = new ArrayList<>();
                 for (JsonElement it : fork.getAsJsonArray()) {
                     double sum = 0;
                     double count = 0;
@@ -149,9 +171,10 @@ public final class JmhJsonParser {
                         v.add(sum / count);
                     }
                 }
+                forks.add(v.stream().mapToDouble(Double::doubleValue).toArray());
             }
         }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
+        return forks.toArray(new double[0][]);
     }
 
     /** JMH writes NaN and infinities as strings. */

@@ -18,16 +18,39 @@ import java.util.Map;
  * @param value          the figure
  * @param error          half-width of its 99.9% confidence interval; NaN when unknown
  * @param unit           JMH's unit string
- * @param samples        per-iteration values across forks (may be empty)
+ * @param forks          per-iteration values, one array per fork (may be empty): forks are the
+ *                       independent samples, iterations of one fork are not
  * @param source         the file it came from (name only)
  */
 public record Measurement(String harness, String benchmark, String implementation, boolean baseline,
                           int threads, Map<String, String> params, String mode, String metric,
-                          double value, double error, String unit, double[] samples, String source) {
+                          double value, double error, String unit, double[][] forks, String source) {
+
+    /**
+     * Params that name who was measured (the contract's impl, and kind/baseline of older runs) or how many
+     * threads ran (workers, threads): shown as the implementation and the thread count, never as a setting.
+     */
+    public static final java.util.Set<String> IDENTITY_PARAMS = java.util.Set.of("impl", "kind", "baseline", "workers", "threads");
 
     /** Params are kept sorted: {@link #key()} and the CSV text must not depend on a map's iteration order. */
     public Measurement {
         params = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(params));
+    }
+
+    /** Every iteration value across forks, in order. */
+    public double[] samples() {
+        return java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    /** Number of forks that produced at least one value. */
+    public int forkCount() {
+        return (int) java.util.Arrays.stream(forks).filter(f -> f.length > 0).count();
+    }
+
+    /** Each fork's mean: the independent samples when there are two or more forks. */
+    public double[] forkMeans() {
+        return java.util.Arrays.stream(forks).filter(f -> f.length > 0)
+                .mapToDouble(f -> java.util.Arrays.stream(f).average().orElse(Double.NaN)).toArray();
     }
 
     /** Identity of the point across runs: what a baseline comparison matches on. */
@@ -51,7 +74,7 @@ public record Measurement(String harness, String benchmark, String implementatio
     public String settingText() {
         StringBuilder sb = new StringBuilder();
         params.forEach((k, v) -> {
-            if (!k.equals("kind") && !k.equals("baseline") && !k.equals("workers")) {
+            if (!IDENTITY_PARAMS.contains(k)) {
                 sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v);
             }
         });

@@ -40,8 +40,14 @@ public final class UtilizationShare {
             share[i] = 100 * used.samples()[i] / capacity.samples()[i];
             sum += share[i];
         }
+        double[][] forks = new double[used.forks().length][];
+        int at = 0;
+        for (int f = 0; f < forks.length; f++) {
+            forks[f] = java.util.Arrays.copyOfRange(share, at, at + used.forks()[f].length);
+            at += used.forks()[f].length;
+        }
         return new Measurement(used.harness(), used.benchmark(), used.implementation(), used.baseline(), used.threads(),
                 Map.copyOf(used.params()), used.mode(), "usableShare", sum / share.length,
-                ConfidenceInterval.halfWidth(share, ConfidenceInterval.JMH_LEVEL), "%", share, used.source());
+                ConfidenceInterval.halfWidth(share, ConfidenceInterval.JMH_LEVEL), "%", forks, used.source());
     }
 }

@@ -7,20 +7,19 @@ import java.util.TreeMap;
 import org.epocharena.report.chart.ChartInfo;
 import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.stats.Change;
-import org.epocharena.report.verdict.Duel;
-import org.epocharena.report.verdict.Verdict;
 
 /**
- * index.html: verdict, charts, tables, environment, raw files -- in the order a reviewer asks.
+ * index.html: the answer (sentences and scorecard) on the first screen, then charts, tables,
+ * environment and raw files, in the order a reviewer asks.
  * Self-contained: inline CSS, relative links only, and a Content-Security-Policy that forbids any
  * network load, so the page works offline and the browser test would catch an external reference.
  */
 public final class HtmlPage {
     static final String CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'";
     private static final String CSS = """
-            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1100px;margin:0 auto;
-            padding:1.5em;color:#222;line-height:1.45}
-            h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
+            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1340px;margin:0 auto;
+            padding:.6em 1em;color:#222;line-height:1.4}
+            h1{font-size:1.4em;margin:.2em 0}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
             .sub{color:#666;margin-top:0}.verdict{background:#f3f8f3;border-left:5px solid #3a7d44;padding:.6em 1.2em}
             .warn{background:#fff6e0;border-left:5px solid #d89b00;padding:.5em 1.2em}
             .bad{background:#fdecea;border-left:5px solid #c0392b;padding:.5em 1.2em}
@@ -30,6 +29,14 @@ public final class HtmlPage {
             th,td{border:1px solid #ddd;padding:.25em .55em;text-align:left;vertical-align:top}
             th{background:#f5f5f5}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
             .noise{color:#777}.beyond{font-weight:600}code{background:#f3f3f3;padding:0 .2em}
+            #recommendation{margin:.3em 0 .5em;padding:.25em 1em .25em 1.8em;font-size:.9em}
+            #recommendation li{margin:.1em 0}
+            #scorecard{font-size:.74em;margin:.3em 0;line-height:1.25}#scorecard td,#scorecard th{padding:.15em .35em}
+            #scorecard td small{color:#444}#scorecard td.n{white-space:normal}#scorecard th{font-size:.95em}.t-best{background:#cdebd3}.t-tie{background:#e6f4e8}
+            .t-ahead{background:#d6e6f7}.t-behind{background:#fff1cc}.t-far{background:#f9d3cf}.t-none{color:#999}
+            .met{background:#cdebd3}.notmet{background:#f9d3cf}
+            figure.panel{display:inline-block;width:32.5%;margin:.5em 0;vertical-align:top}
+            figure.panel figcaption{font-size:.8em}
             """;
 
     public String render(ReportModel r) {
@@ -40,30 +47,38 @@ public final class HtmlPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>epocharena benchmark report: ").append(esc(r.run().folder().getFileName().toString()))
                 .append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
-        h.append("<h1>epocharena benchmark report</h1>\n<p class=\"sub\">run <code>")
+        h.append("<h1>Which arena design, for what, by how much</h1>\n<p class=\"sub\">run <code>")
                 .append(esc(r.run().folder().getFileName().toString())).append("</code>, profile <b>")
                 .append(esc(str(env.get("profile")))).append("</b>, ").append(esc(str(env.get("cpuModel")))).append(", ")
-                .append(esc(str(env.get("cores")))).append(" cores, ").append(esc(str(env.get("jvmName")))).append(' ')
-                .append(esc(str(env.get("jvmVersion")))).append(", started ").append(esc(str(env.get("startedAt"))))
-                .append(env.containsKey("jmh") ? "; " + esc(str(env.get("jmh"))) : "").append("</p>\n");
+                .append(r.run().cores() > 0 ? r.run().cores() : "unknown").append(" cores, ").append(esc(str(env.get("jvmName"))))
+                .append(' ').append(esc(str(env.get("jvmVersion")))).append("; ").append(esc(Verdicts.evidenceLine(r)))
+                .append("</p>\n");
+        verdict(h, r);
         if ("smoke".equals(env.get("profile"))) {
             h.append("<p class=\"warn\">Smoke profile: one short fork proves the pipeline works; its figures are not for decisions.</p>\n");
         }
-        if (!r.run().warnings().isEmpty()) {
+        if (!r.run().warnings().isEmpty() || !r.run().catalog().notRun().isEmpty()) {
             h.append("<div class=\"warn\"><b>Incomplete or partial input:</b><ul>");
+            r.run().catalog().notRun().forEach((i, why) -> h.append("<li>").append(esc(i)).append(" not run: ").append(esc(why)).append("</li>"));
             r.run().warnings().forEach(w -> h.append("<li>").append(esc(w)).append("</li>"));
             h.append("</ul></div>\n");
         }
-        verdict(h, r);
+        comparison(h, r);
         h.append("<h2>Charts</h2>\n");
         if (r.charts().isEmpty()) {
             h.append("<p>No chart: the run has no data for any of them.</p>\n");
         }
         for (ChartInfo c : r.charts()) {
-            h.append("<figure id=\"chart-").append(esc(c.id())).append("\"><img src=\"charts/").append(esc(c.id()))
+            h.append("<figure id=\"chart-").append(esc(c.id())).append("\"").append(c.panel() ? " class=\"panel\"" : "")
+                    .append("><img src=\"charts/").append(esc(c.id()))
                     .append(".png\" width=\"960\" height=\"540\" alt=\"").append(esc(c.title())).append("\">")
                     .append("<figcaption><b>").append(esc(c.title())).append(".</b> ").append(esc(c.caption()))
                     .append(" <a href=\"charts/").append(esc(c.id())).append(".svg\">SVG</a></figcaption></figure>\n");
+        }
+        if (!r.skippedCharts().isEmpty()) {
+            h.append("<ul class=\"sub\">");
+            r.skippedCharts().forEach(sk -> h.append("<li>").append(esc(sk)).append("</li>"));
+            h.append("</ul>\n");
         }
         tables(h, r);
         environment(h, env);
@@ -74,59 +89,64 @@ public final class HtmlPage {
             String rel = r.outDir().toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
             h.append("<li><a href=\"").append(esc(rel)).append("\">").append(esc(rel)).append("</a></li>\n");
         }
-        h.append("</ul>\n<p class=\"sub\">Errors (±) are half-widths of 99.9% confidence intervals as JMH computes them; "
-                + "ratio intervals are 95% (Fieller, Welch degrees of freedom); \"beyond noise\" means Welch's t-test "
-                + "p &lt; 0.05 on JMH's per-iteration values. HdrHistogram percentiles come from one whole-run histogram and have no error (n/a).</p>\n");
+        h.append("</ul>\n<p class=\"sub\">").append(esc(Verdicts.METHOD)).append("</p>\n");
         h.append("</body></html>\n");
         return h.toString();
     }
 
+    /** The first screen: the sentences, then the scorecard with the two bounds. */
     private static void verdict(StringBuilder h, ReportModel r) {
-        h.append("<h2 id=\"verdict\">Verdict</h2>\n<div class=\"verdict\"><ul>\n");
-        Map<String, String> sentences = r.verdict().sentences();
-        if (sentences.isEmpty()) {
-            h.append("<li>No workload measured two or more arena designs, so there is no winner to name.</li>\n");
+        h.append("<ul id=\"recommendation\" class=\"verdict\">\n");
+        if (r.recommendation().isEmpty()) {
+            h.append("<li>No headline figure was measured for two or more designs, so there is nothing to recommend.</li>\n");
         }
-        sentences.forEach((harness, s) -> h.append("<li><b>").append(esc(harness)).append(":</b> ").append(esc(s)).append("</li>\n"));
-        h.append("</ul></div>\n");
-        if (r.baselineName() != null) {
-            long beyond = r.changes().values().stream().filter(c -> c.estimate().beyondNoise()).count();
-            h.append("<div class=\"").append(r.regressions().isEmpty() ? "verdict" : "bad").append("\"><p>Against baseline <code>")
-                    .append(esc(r.baselineName())).append("</code>: ").append(r.changes().size()).append(" figures compared, ")
-                    .append(beyond).append(" changed beyond the noise");
-            if (!Double.isNaN(r.threshold())) {
-                h.append("; ").append(r.regressions().size()).append(" regressed by more than ")
-                        .append(Figures.num(r.threshold())).append("% beyond the noise");
-            }
-            h.append(".</p>");
-            if (!r.regressions().isEmpty()) {
-                h.append("<ul>");
-                for (Change c : r.regressions()) {
-                    Measurement m = c.current();
-                    h.append("<li>").append(esc(m.harness() + " " + m.benchmark() + " " + m.implementation() + " t=" + m.threads()
-                            + " " + m.settingText() + " " + m.metric() + ": " + Figures.withError(c.previous()) + " -> "
-                            + Figures.withError(m) + ", " + Figures.change(c))).append("</li>");
+        r.recommendation().forEach(s -> h.append("<li>").append(esc(s)).append("</li>\n"));
+        h.append("</ul>\n<table id=\"scorecard\"><tr><th>implementation</th>");
+        r.scorecard().columns().forEach(c -> h.append("<th title=\"").append(c.headline().higherBetter() ? "higher" : "lower")
+                .append(" is better\">").append(esc(c.title())).append(c.headline().higherBetter() ? " &uarr;" : " &darr;").append("</th>"));
+        h.append("<th>bound: allocate p99.99 &le; 100 us at every thread count</th>"
+                + "<th>bound: no degradation at 1000+ threads (vs 2)</th></tr>\n");
+        r.scorecard().rows().forEach((impl, cells) -> {
+            boolean baseline = r.scorecard().isBaseline(impl);
+            h.append("<tr><th title=\"").append(esc(r.run().catalog().description(impl))).append("\">").append(esc(impl))
+                    .append(baseline ? " <i>(baseline)</i>" : "").append("</th>");
+            for (var c : cells) {
+                if (c == null) {
+                    h.append("<td class=\"t-none\">not measured</td>");
+                    continue;
                 }
-                h.append("</ul>");
+                h.append("<td class=\"n t-").append(c.tone().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
+                        .append(esc(Figures.scaled(c.figure().value(), c.figure().unit()))).append("<br><small>")
+                        .append(esc(Verdicts.cellNote(c))).append("</small></td>");
             }
-            h.append("</div>\n");
+            bound(h, r.scorecard().latencyBound().get(impl));
+            bound(h, r.scorecard().scalingBound().get(impl));
+            h.append("</tr>\n");
+        });
+        h.append("</table>\n<p class=\"sub\"><small>").append(esc(Verdicts.LEGEND)).append("</small></p>\n");
+    }
+
+    private static void bound(StringBuilder h, org.epocharena.report.verdict.Bound b) {
+        String cls = b.status() == org.epocharena.report.verdict.Bound.Status.MET ? "met"
+                : b.status() == org.epocharena.report.verdict.Bound.Status.NOT_MET ? "notmet" : "t-none";
+        h.append("<td class=\"").append(cls).append("\" title=\"").append(esc(b.detail())).append("\">")
+                .append(esc(Verdicts.boundText(b))).append("<br><small>").append(esc(b.brief())).append("</small></td>");
+    }
+
+    /** Against a baseline run: counts, the gate's outcome, regressions and inconclusive figures. */
+    private static void comparison(StringBuilder h, ReportModel r) {
+        if (r.baselineName() == null) {
+            return;
         }
+        boolean failed = r.gate() != null && !r.gate().regressions().isEmpty();
+        h.append("<div id=\"gate\" class=\"").append(failed ? "bad" : "verdict").append("\"><p>");
+        for (String line : Verdicts.comparisonLines(r)) {
+            h.append(esc(line)).append("<br>");
+        }
+        h.append("</p></div>\n");
     }
 
     private static void tables(StringBuilder h, ReportModel r) {
-        h.append("<h2>Winners by workload point</h2>\n");
-        h.append("<table><tr><th>harness</th><th>point</th><th>best</th><th>figure</th><th>runner-up</th><th>figure</th><th>best / runner-up</th></tr>\n");
-        for (Map.Entry<String, List<Duel>> e : r.verdict().duels().entrySet()) {
-            for (Duel d : e.getValue()) {
-                h.append("<tr class=\"").append(d.factor().beyondNoise() ? "beyond" : "noise").append("\"><td>")
-                        .append(esc(e.getKey())).append("</td><td>").append(esc(d.point())).append("</td><td>")
-                        .append(esc(d.winner().implementation())).append("</td><td class=\"n\">").append(esc(Figures.withError(d.winner())))
-                        .append("</td><td>").append(esc(d.runnerUp().implementation())).append("</td><td class=\"n\">")
-                        .append(esc(Figures.withError(d.runnerUp()))).append("</td><td>").append(esc(Verdict.factor(d)))
-                        .append("</td></tr>\n");
-            }
-        }
-        h.append("</table>\n");
         Map<String, List<Measurement>> byHarness = new TreeMap<>();
         r.run().measurements().forEach(m -> byHarness.computeIfAbsent(m.harness(), k -> new java.util.ArrayList<>()).add(m));
         boolean compare = r.baselineName() != null;
@@ -149,7 +169,7 @@ public final class HtmlPage {
                 if (compare) {
                     Change c = r.changes().get(m.key());
                     h.append("<td class=\"n\">").append(c == null ? "not in baseline" : esc(Figures.withError(c.previous())))
-                            .append("</td><td class=\"").append(c != null && c.estimate().beyondNoise() ? "beyond" : "noise").append("\">")
+                            .append("</td><td class=\"").append(c != null && c.changed() ? "beyond" : "noise").append("\">")
                             .append(c == null ? "" : esc(Figures.change(c))).append("</td>");
                 }
                 h.append("</tr>\n");

@@ -1,25 +1,38 @@
 package org.epocharena.report.page;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.epocharena.report.chart.ChartInfo;
 import org.epocharena.report.jmh.RunData;
 import org.epocharena.report.stats.Change;
-import org.epocharena.report.verdict.Verdict;
+import org.epocharena.report.stats.Gate;
+import org.epocharena.report.verdict.Scorecard;
 
 /**
  * What the page and the summary are rendered from; both render the same facts, in HTML or Markdown.
  *
- * @param run          this run
- * @param verdict      the winners
- * @param charts       charts written
- * @param changes      figures against the baseline run, empty without one
- * @param baselineName what the baseline was (path), null without one
- * @param regressions  gated figures that regressed beyond the threshold and the noise
- * @param threshold    --fail-on-regression percent, NaN when not set
- * @param outDir       where the page is written (links to raw files are relative to it)
+ * @param run            this run
+ * @param recommendation the answer in sentences
+ * @param scorecard      the answer in a table
+ * @param charts         charts written
+ * @param skippedCharts  charts not drawn, with why (e.g. every bar equal within the floor)
+ * @param changes        every figure against the baseline run (one Holm family), empty without one
+ * @param baselineName   what the baseline was (path), null without one
+ * @param gate           the regression gate, null without --fail-on-regression
+ * @param outDir         where the page is written (links to raw files are relative to it)
  */
-public record ReportModel(RunData run, Verdict verdict, List<ChartInfo> charts, Map<String, Change> changes,
-                          String baselineName, List<Change> regressions, double threshold,
-                          java.nio.file.Path outDir) {
+public record ReportModel(RunData run, List<String> recommendation, Scorecard scorecard, List<ChartInfo> charts,
+                          List<String> skippedCharts, Map<String, Change> changes, String baselineName, Gate gate,
+                          Path outDir) {
+
+    /** Figures changed beyond the noise (fork-level, corrected, past the floor). */
+    public long changedCount() {
+        return changes.values().stream().filter(Change::changed).count();
+    }
+
+    /** Figures that look changed on iterations of one fork only: need more forks to say. */
+    public long indicativeCount() {
+        return changes.values().stream().filter(Change::indicative).count();
+    }
 }

@@ -1,40 +1,45 @@
 package org.epocharena.report.stats;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.epocharena.report.jmh.Catalog;
+import org.epocharena.report.jmh.Headline;
 import org.epocharena.report.jmh.Measurement;
 
 /**
- * Matches every figure of this run with the same figure (same harness, benchmark, implementation,
- * threads, params, metric) of a baseline run and estimates the change from per-iteration data.
- * Figures present in only one run are left out: there is nothing to compare.
+ * Matches figures of this run with the same figure (same harness, benchmark, implementation,
+ * threads, params, metric) of a baseline run and estimates each change as one family (see
+ * {@link Family}). Figures present in only one run are left out: there is nothing to compare.
  */
 public final class BaselineComparison {
     private BaselineComparison() {
     }
 
-    /** Changes keyed by {@link Measurement#key()}, in this run's order. */
-    public static Map<String, Change> compare(List<Measurement> current, List<Measurement> baseline) {
+    /** Changes of the figures that pass {@code which}, keyed by {@link Measurement#key()}, in this run's order. */
+    public static Map<String, Change> compare(List<Measurement> current, List<Measurement> baseline, Catalog catalog,
+                                              Predicate<Measurement> which) {
         Map<String, Measurement> before = baseline.stream()
                 .collect(Collectors.toMap(Measurement::key, Function.identity(), (x, y) -> x));
-        Map<String, Change> out = new LinkedHashMap<>();
+        List<Family.Pair> pairs = new ArrayList<>();
+        List<Headline> floors = new ArrayList<>();
         for (Measurement m : current) {
             Measurement b = before.get(m.key());
-            if (b != null) {
-                out.put(m.key(), new Change(m, b, estimate(m, b)));
+            if (b != null && which.test(m)) {
+                pairs.add(new Family.Pair(m, b));
+                floors.add(catalog.floorOf(m));
             }
         }
-        return out;
-    }
-
-    private static RatioEstimate estimate(Measurement now, Measurement before) {
-        if (now.samples().length >= 2 && before.samples().length >= 2) {
-            return Ratios.estimate(now.samples(), before.samples());
+        List<RatioEstimate> estimates = Family.estimate(pairs);
+        Map<String, Change> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Family.Pair p = pairs.get(i);
+            out.put(p.numerator().key(), new Change(p.numerator(), p.denominator(), estimates.get(i), floors.get(i)));
         }
-        // No per-iteration data (HdrHistogram rows, single-shot): report the ratio, claim nothing.
-        return new RatioEstimate(now.value() / before.value(), Double.NaN, Double.NaN, Double.NaN, false);
+        return out;
     }
 }

@@ -1,6 +1,6 @@
 package org.epocharena.report.stats;
 
-import org.epocharena.report.jmh.Direction;
+import org.epocharena.report.jmh.Headline;
 import org.epocharena.report.jmh.Measurement;
 
 /**
@@ -8,30 +8,38 @@ import org.epocharena.report.jmh.Measurement;
  *
  * @param current  this run's figure
  * @param previous the baseline run's figure
- * @param estimate current / previous with interval and p-value
+ * @param estimate current / previous, corrected for the number of figures compared
+ * @param floor    the figure's practical-equivalence floors and direction
  */
-public record Change(Measurement current, Measurement previous, RatioEstimate estimate) {
+public record Change(Measurement current, Measurement previous, RatioEstimate estimate, Headline floor) {
 
-    /**
-     * True when the figure got worse by more than {@code pct} percent beyond the noise: the whole
-     * 95% interval of the ratio lies past the threshold, not just its point estimate. A gate run over
-     * hundreds of figures would otherwise fail on noise alone (two smoke runs of the same commit
-     * showed 11 point estimates past 10% with p &lt; 0.05).
-     */
-    public boolean regressesBeyond(double pct) {
-        if (!estimate.beyondNoise() || Double.isNaN(estimate.low()) || Double.isNaN(estimate.high())) {
-            return false;
-        }
-        Direction d = current.direction();
-        double limit = pct / 100;
-        return d == Direction.HIGHER_IS_BETTER && estimate.high() < 1 - limit
-                || d == Direction.LOWER_IS_BETTER && estimate.low() > 1 + limit;
+    /** Changed: beyond the noise on fork-level evidence, and by more than the practical floor. */
+    public boolean changed() {
+        return estimate.beyondNoise() && floor.practicallyDifferent(current.value(), previous.value());
     }
 
-    /** Figures the regression gate watches: the primary score, p99 and p99.9. */
-    public boolean gated() {
-        String m = current.metric();
-        return current.direction() != Direction.UNKNOWN
-                && (m.equals("score") || m.equals("p99") || m.equals("p99.9"));
+    /** The same on iterations of one fork: a lead for a run with more forks, not a finding. */
+    public boolean indicative() {
+        return estimate.indicative() && floor.practicallyDifferent(current.value(), previous.value());
+    }
+
+    /** Point estimate worse by more than {@code pct} percent (and past the floor). */
+    public boolean worseBy(double pct) {
+        double limit = pct / 100;
+        double r = estimate.ratio();
+        boolean worse = floor.higherBetter() ? r < 1 - limit : r > 1 + limit;
+        return worse && floor.practicallyDifferent(current.value(), previous.value());
+    }
+
+    /**
+     * A regression the gate may fail on: worse by more than {@code pct} percent with the whole
+     * corrected interval past that threshold, on fork-level evidence, and past the practical floor.
+     */
+    public boolean regressesBeyond(double pct) {
+        if (estimate.basis() != Basis.FORKS || !estimate.bounded() || !worseBy(pct)) {
+            return false;
+        }
+        double limit = pct / 100;
+        return floor.higherBetter() ? estimate.high() < 1 - limit : estimate.low() > 1 + limit;
     }
 }

@@ -1,11 +1,12 @@
 package org.epocharena.report.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Student-t confidence half-width of a mean, the same statistic JMH prints as "Error" (at 99.9%),
- * so figures we derive (per-iteration percentiles, ratios) carry an error comparable to JMH's own.
+ * so figures we derive (per-interval percentiles, shares) carry an error comparable to JMH's own.
  */
 public final class ConfidenceInterval {
     /** JMH's default confidence level for the score error. */
@@ -19,11 +20,8 @@ public final class ConfidenceInterval {
         if (samples.length < 2) {
             return Double.NaN;
         }
-        SummaryStatistics s = new SummaryStatistics();
-        for (double v : samples) {
-            s.addValue(v);
-        }
-        double t = new TDistribution(samples.length - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
-        return t * s.getStandardDeviation() / Math.sqrt(samples.length);
+        DoubleStatistics s = DoubleStatistics.of(java.util.EnumSet.of(Statistic.STANDARD_DEVIATION), samples);
+        double t = TDistribution.of(samples.length - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return t * s.getAsDouble(Statistic.STANDARD_DEVIATION) / Math.sqrt(samples.length);
     }
 }

@@ -1,49 +1,66 @@
 package org.epocharena.report.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Min;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
- * Compares two sets of JMH per-iteration values: mean(a) / mean(b), Welch's two-sided p-value
- * (commons-math3 {@link TTest}, which does not assume equal variances: two runs or two designs rarely
- * have them) and Fieller's 95% interval for the ratio with the same Welch-Satterthwaite degrees of
- * freedom.
+ * Compares two sets of samples (fork means, or iterations of one fork: see {@link Basis}):
+ * mean(a) / mean(b), Welch's two-sided p-value (Commons Statistics {@link TTest}, which by default
+ * does not assume equal variances) and Fieller's interval for the ratio at a given confidence with
+ * the same Welch-Satterthwaite degrees of freedom.
  *
- * <p>Why Fieller and not a log-scale delta interval: with Welch's degrees of freedom Fieller's
- * interval contains 1 exactly when Welch's test finds no difference, so the page can never print
- * "beyond noise" next to an interval that straddles 1. When the denominator itself is within noise
- * of 0 the interval is unbounded, and the estimate says so (high = +infinity) rather than invent a bound.
+ * <p>Why Fieller: with Welch's degrees of freedom Fieller's interval contains 1 exactly when Welch's
+ * test at the same level finds no difference, so the page can never print "beats" next to an interval
+ * that straddles 1. When the denominator itself is within noise of 0 the interval is unbounded.
  */
 public final class Ratios {
+    /** Family-wise error rate of every page and gate. */
     public static final double ALPHA = 0.05;
 
     private Ratios() {
     }
 
-    /** Estimate of mean(a) / mean(b); nothing is claimed with fewer than two values on either side. */
-    public static RatioEstimate estimate(double[] a, double[] b) {
+    /** Raw Welch p-value of mean(a) vs mean(b); NaN with fewer than two values on a side; 0 or 1 without spread. */
+    public static double pValue(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2) {
-            double r = a.length > 0 && b.length > 0 ? StatUtils.mean(a) / StatUtils.mean(b) : Double.NaN;
-            return new RatioEstimate(r, Double.NaN, Double.NaN, Double.NaN, false);
+            return Double.NaN;
         }
-        double ma = StatUtils.mean(a);
-        double mb = StatUtils.mean(b);
-        double r = ma / mb;
-        double va = StatUtils.variance(a) / a.length;
-        double vb = StatUtils.variance(b) / b.length;
+        double va = Variance.of(a).getAsDouble();
+        double vb = Variance.of(b).getAsDouble();
         if (va == 0 && vb == 0) {
-            // No spread at all (a count, a constant share): any difference is real, none is noise.
-            return new RatioEstimate(r, r, r, ma == mb ? 1.0 : 0.0, ma != mb);
+            return Mean.of(a).getAsDouble() == Mean.of(b).getAsDouble() ? 1 : 0;
         }
-        double p = new TTest().tTest(a, b);
+        return TTest.withDefaults().test(a, b).getPValue();
+    }
+
+    /** mean(a) / mean(b) with Fieller's interval at {@code confidence}; two zero means are a ratio of 1. */
+    public static RatioEstimate estimate(double[] a, double[] b, double confidence, Basis basis) {
+        if (a.length == 0 || b.length == 0) {
+            return RatioEstimate.ratioOnly(Double.NaN);
+        }
+        double ma = Mean.of(a).getAsDouble();
+        double mb = Mean.of(b).getAsDouble();
+        double r = ma == 0 && mb == 0 ? 1 : ma / mb;
+        if (basis == Basis.NONE || a.length < 2 || b.length < 2) {
+            return RatioEstimate.ratioOnly(r);
+        }
+        double p = pValue(a, b);
+        double va = Variance.of(a).getAsDouble() / a.length;
+        double vb = Variance.of(b).getAsDouble() / b.length;
+        if (va == 0 && vb == 0) {
+            // No spread at all (a count, a constant share): the ratio is exact.
+            return new RatioEstimate(r, r, r, p, confidence, basis);
+        }
         double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double t = new TDistribution(df).inverseCumulativeProbability(1 - ALPHA / 2);
+        double t = TDistribution.of(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double[] ci = fieller(ma, mb, va, vb, t);
-        if (StatUtils.min(a) >= 0 && StatUtils.min(b) >= 0) {
+        if (Min.of(a).getAsDouble() >= 0 && Min.of(b).getAsDouble() >= 0) {
             ci[0] = Math.max(0, ci[0]); // times and rates cannot be negative, so neither can their ratio
         }
-        return new RatioEstimate(r, ci[0], ci[1], p, p < ALPHA);
+        return new RatioEstimate(r, ci[0], ci[1], p, confidence, basis);
     }
 
     /**

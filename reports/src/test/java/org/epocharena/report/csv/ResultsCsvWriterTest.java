@@ -56,13 +56,15 @@ class ResultsCsvWriterTest {
 
     @Test
     void comparisonColumnsAreFilledAgainstABaseline(@TempDir Path dir) throws IOException {
-        List<Measurement> all = new RunLoader().load(Fixtures.path("run-b")).measurements();
+        var run = new RunLoader().load(Fixtures.path("run-b"));
+        List<Measurement> all = run.measurements();
         Path csv = dir.resolve("results.csv");
-        new ResultsCsvWriter().write(csv, all, BaselineComparison.compare(all, all));
+        new ResultsCsvWriter().write(csv, all, BaselineComparison.compare(all, all, run.catalog(), m -> true));
         CSVRecord score = read(csv).stream().filter(r -> r.get("harness").equals("throughput") && r.get("metric").equals("score"))
                 .findFirst().orElseThrow();
         assertThat(Double.parseDouble(score.get("change_pct"))).isEqualTo(0.0);
         assertThat(Double.parseDouble(score.get("p_value"))).isEqualTo(1.0);
-        assertThat(score.get("beyond_noise")).isEqualTo("false");
+        assertThat(score.get("changed")).isEqualTo("false");
+        assertThat(score.get("basis")).isEqualTo("ITERATIONS");
     }
 }

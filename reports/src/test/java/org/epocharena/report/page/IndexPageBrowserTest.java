@@ -45,7 +45,7 @@ class IndexPageBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)");
         assumeTrue(Files.isExecutable(CHROMEDRIVER),
                 "chromedriver is not installed at " + CHROMEDRIVER + " (apt-get install chromium-driver)");
-        Path run = Fixtures.copy("run-b", dir);
+        Path run = Fixtures.copy("run-c", dir);
         assertThat(ReportCli.execute("--run", run.toString())).isEqualTo(0);
 
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -54,7 +54,7 @@ class IndexPageBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900",
+                "--disable-dev-shm-usage", "--window-size=1366,900",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -69,7 +69,7 @@ class IndexPageBrowserTest {
             @SuppressWarnings("unchecked")
             List<String> images = (List<String>) js.executeScript(
                     "return Array.from(document.images).map(i => i.getAttribute('src') + ' ' + i.complete + ' ' + i.naturalWidth);");
-            assertThat(images).hasSize(6);
+            assertThat(images).hasSizeGreaterThanOrEqualTo(8);
             assertThat(images).allSatisfy(i -> assertThat(i).as("image src, complete, naturalWidth").matches("charts/\\S+\\.png true [1-9]\\d*"));
 
             // Offline: nothing to run, and every reference relative to the report folder.
@@ -79,16 +79,29 @@ class IndexPageBrowserTest {
             assertThat(refs).isNotEmpty().noneMatch(r -> r.matches("(?i)^([a-z]+:|//).*"));
             assertThat(js.executeScript("return document.scripts.length + document.styleSheets.length;")).isEqualTo(1L);
 
-            Object verdictFirst = js.executeScript("const v = document.getElementById('verdict'), f = document.querySelector('figure');"
-                    + " return v !== null && f !== null && (v.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;");
-            assertThat(verdictFirst).as("verdict before the first chart").isEqualTo(true);
+            // The answer is on the first screen of a 1366x900 window: the sentences and the whole scorecard.
+            driver.manage().window().setSize(new Dimension(1366, 900));
+            long viewport = ((Number) js.executeScript("return window.innerHeight;")).longValue();
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) js.executeScript("const r = document.getElementById('recommendation'), s = document.getElementById('scorecard');"
+                    + " if (!r || !s) return [];"
+                    + " const a = r.getBoundingClientRect(), b = s.getBoundingClientRect();"
+                    + " return [a.top, a.bottom, b.top, b.bottom, r.querySelectorAll('li').length, s.querySelectorAll('tr').length];");
+            assertThat(box).as("recommendation and scorecard present").hasSize(6);
+            assertThat(box.get(1).doubleValue()).as("recommendation bottom").isLessThanOrEqualTo(viewport);
+            assertThat(box.get(3).doubleValue()).as("scorecard bottom").isLessThanOrEqualTo(viewport);
+            assertThat(box.get(4).intValue()).as("sentences").isGreaterThanOrEqualTo(3);
+            assertThat(box.get(5).intValue()).as("scorecard rows: header + 5 designs + 2 baselines").isEqualTo(8);
+            File first = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(first.toPath(), Files.createDirectories(Path.of("target")).resolve("index-page-first-screen.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
 
             List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertThat(severe).as("console errors").isEmpty();
 
             long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
-            driver.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 120, 20_000)));
+            driver.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 120, 20_000)));
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Path target = Files.createDirectories(Path.of("target"));
             Files.copy(shot.toPath(), target.resolve("index-page-1400.png"), StandardCopyOption.REPLACE_EXISTING);

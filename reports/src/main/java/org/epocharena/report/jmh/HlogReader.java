@@ -1,0 +1,91 @@
+package org.epocharena.report.jmh;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.HdrHistogram.HistogramLogReader;
+import org.epocharena.report.BadInputException;
+import org.epocharena.report.stats.ConfidenceInterval;
+
+/**
+ * Reads an HdrHistogram interval log, {@code raw/hdr/<harness>-<impl>-t<threads>.hlog}, with
+ * HdrHistogram's own {@link HistogramLogReader}. The suite writes one interval per measurement
+ * iteration with values in nanoseconds; the whole-run spectrum is the sum of the intervals, and each
+ * headline percentile gets an error from its spread across intervals (a t-interval at JMH's 99.9%),
+ * which one whole-run histogram could not give. The intervals are treated as iterations of one fork:
+ * the log does not say where one fork ends, so the comparison built on them is indicative.
+ */
+public final class HlogReader {
+    private static final Pattern NAME = Pattern.compile("([^-]+)-(.+)-t(\\d+)\\.hlog");
+    private static final double NANOS_PER_MICRO = 1000;
+    private static final double[] QS = {50, 90, 99, 99.9, 99.99, 99.999};
+    private static final String[] NAMES = {"p50", "p90", "p99", "p99.9", "p99.99", "p99.999"};
+
+    /** A log's whole-run spectrum and its headline percentiles as measurements. */
+    public record Result(PercentileCurve curve, List<Measurement> figures) {
+    }
+
+    public Result read(Path file, Catalog catalog) {
+        String name = file.getFileName().toString();
+        Matcher n = NAME.matcher(name);
+        if (!n.matches()) {
+            throw new BadInputException("HdrHistogram log name is not <harness>-<impl>-t<threads>.hlog: " + file);
+        }
+        List<Histogram> intervals = new ArrayList<>();
+        try {
+            HistogramLogReader reader = new HistogramLogReader(file.toFile());
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                if (h instanceof Histogram hist && hist.getTotalCount() > 0) {
+                    intervals.add(hist);
+                }
+            }
+        } catch (FileNotFoundException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new BadInputException("not an HdrHistogram interval log (" + e.getMessage() + "): " + file, e);
+        }
+        if (intervals.isEmpty()) {
+            throw new BadInputException("HdrHistogram log has no recorded interval: " + file);
+        }
+        Histogram all = new Histogram(intervals.get(0).getNumberOfSignificantValueDigits());
+        intervals.forEach(all::add);
+        String harness = n.group(1);
+        String impl = n.group(2);
+        int threads = Integer.parseInt(n.group(3));
+        boolean baseline = catalog.learn(impl, false);
+        List<Double> p = new ArrayList<>();
+        List<Double> us = new ArrayList<>();
+        for (HistogramIterationValue v : all.percentiles(5)) {
+            if (v.getPercentileLevelIteratedTo() < 100) {
+                p.add(v.getPercentileLevelIteratedTo() / 100);
+                us.add(v.getValueIteratedTo() / NANOS_PER_MICRO);
+            }
+        }
+        PercentileCurve curve = new PercentileCurve(harness, impl, baseline, threads,
+                p.stream().mapToDouble(Double::doubleValue).toArray(), us.stream().mapToDouble(Double::doubleValue).toArray(),
+                all.getMaxValue() / NANOS_PER_MICRO, all.getTotalCount(), name);
+        List<Measurement> figures = new ArrayList<>();
+        Map<String, String> params = Map.of("impl", impl);
+        for (int i = 0; i <= QS.length; i++) {
+            double[] perInterval = new double[intervals.size()];
+            for (int k = 0; k < perInterval.length; k++) {
+                Histogram h = intervals.get(k);
+                perInterval[k] = (i < QS.length ? h.getValueAtPercentile(QS[i]) : h.getMaxValue()) / NANOS_PER_MICRO;
+            }
+            double whole = (i < QS.length ? all.getValueAtPercentile(QS[i]) : all.getMaxValue()) / NANOS_PER_MICRO;
+            figures.add(new Measurement(harness, "HdrHistogram", impl, baseline, threads, params, "hdr",
+                    i < QS.length ? NAMES[i] : "max", whole,
+                    ConfidenceInterval.halfWidth(perInterval, ConfidenceInterval.JMH_LEVEL), "us",
+                    new double[][] {perInterval}, name));
+        }
+        return new Result(curve, figures);
+    }
+}

@@ -1,0 +1,36 @@
+package org.epocharena.report.stats;
+
+import java.util.List;
+import java.util.Map;
+import org.epocharena.report.jmh.Catalog;
+import org.epocharena.report.jmh.Measurement;
+
+/**
+ * {@code --fail-on-regression PCT}: fails only on a headline figure that got worse by more than PCT
+ * with its whole Holm-corrected interval past PCT, measured with two or more forks on both sides.
+ * A figure whose point estimate is past PCT without that evidence is inconclusive: listed, with what
+ * it would need, and the gate passes. One-fork runs (smoke, quick) are therefore never failed: their
+ * iterations cannot see run-to-run noise, which on identical code reached +160% on one figure.
+ *
+ * @param compared     headline figures compared (the gate's family)
+ * @param regressions  figures that fail the gate
+ * @param inconclusive figures worse than PCT by their point estimate, without the evidence to fail
+ */
+public record Gate(double threshold, Map<String, Change> compared, List<Change> regressions, List<Change> inconclusive) {
+
+    public static Gate of(List<Measurement> current, List<Measurement> baseline, Catalog catalog, double pct) {
+        Map<String, Change> family = BaselineComparison.compare(current, baseline, catalog, m -> catalog.headlineOf(m) != null);
+        List<Change> regressions = family.values().stream().filter(c -> c.regressesBeyond(pct)).toList();
+        List<Change> inconclusive = family.values().stream().filter(c -> c.worseBy(pct) && !c.regressesBeyond(pct)).toList();
+        return new Gate(pct, family, regressions, inconclusive);
+    }
+
+    /** Why an inconclusive figure did not fail the gate. */
+    public static String reason(Change c) {
+        if (c.estimate().basis() != Basis.FORKS) {
+            return "needs >= 2 forks on both sides (this comparison has "
+                    + Math.min(c.current().forkCount(), c.previous().forkCount()) + ")";
+        }
+        return "interval reaches inside the threshold after correction: needs more forks";
+    }
+}

@@ -1,0 +1,41 @@
+package org.epocharena.report.jmh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.epocharena.report.BadInputException;
+import org.epocharena.report.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HdrHistogram interval logs read with HdrHistogram's own reader; percentiles get an error from the intervals. */
+class HlogReaderTest {
+
+    @Test
+    void percentilesCarryAnErrorFromTheIntervals() {
+        Path log = Fixtures.path("run-c").resolve("raw/hdr/latency-LOCK_FREE-t1.hlog");
+        HlogReader.Result r = new HlogReader().read(log, Catalog.of(null));
+        assertThat(r.curve().implementation()).isEqualTo("LOCK_FREE");
+        assertThat(r.curve().threads()).isEqualTo(1);
+        assertThat(r.curve().count()).isEqualTo(5 * 20_000);
+        Measurement p99 = r.figures().stream().filter(m -> m.metric().equals("p99")).findFirst().orElseThrow();
+        assertThat(p99.unit()).isEqualTo("us");
+        assertThat(p99.forks()).hasDimensions(1, 5);
+        assertThat(p99.error()).isPositive().isFinite();
+        assertThat(r.figures()).extracting(Measurement::metric).containsExactly("p50", "p90", "p99", "p99.9", "p99.99", "p99.999", "max");
+        assertThat(r.curve().maxMicros()).isGreaterThanOrEqualTo(p99.value());
+    }
+
+    @Test
+    void aNameOutsideTheContractOrAFileThatIsNoLogIsRejectedNamingIt(@TempDir Path dir) throws IOException {
+        Path badName = Files.copy(Fixtures.path("run-c").resolve("raw/hdr/latency-LOCK_FREE-t1.hlog"), dir.resolve("latency.hlog"));
+        assertThatThrownBy(() -> new HlogReader().read(badName, Catalog.of(null))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("latency.hlog");
+        Path empty = Files.writeString(dir.resolve("latency-X-t1.hlog"), "#[StartTime: 1.0 (seconds since epoch)]\n");
+        assertThatThrownBy(() -> new HlogReader().read(empty, Catalog.of(null))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no recorded interval").hasMessageContaining("latency-X-t1.hlog");
+    }
+}
