@@ -1,0 +1,63 @@
+package org.epocharena.store.history;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.epocharena.store.db.StoredFigure;
+import org.epocharena.store.db.StoredRun;
+import org.epocharena.store.run.Machine;
+
+/** Everything the history page shows, computed from the stored runs and figures. */
+record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Trend> trends, List<ChangeRow> changes,
+                    MachinesView machinesView, double alpha) {
+
+    /** One change point, for the table that opens the page. */
+    record ChangeRow(Trend trend, String impl, ChangePoints.Change change, StoredFigure before, StoredFigure after) {
+    }
+
+    /**
+     * @param include which figures to show (by {@link FigureKey#title()}); the machines view and trends both
+     * @param alpha   the change-point test's family-wise significance level per segment
+     */
+    static HistoryModel build(List<StoredRun> runs, List<StoredFigure> figures, Predicate<String> include, double alpha) {
+        Map<String, Machine> machines = new LinkedHashMap<>();
+        Map<String, List<StoredRun>> runsByMachine = new LinkedHashMap<>();
+        for (StoredRun r : runs) {
+            machines.putIfAbsent(r.machine().fingerprint(), r.machine());
+            runsByMachine.computeIfAbsent(r.machine().fingerprint(), k -> new ArrayList<>()).add(r);
+        }
+        List<StoredFigure> shown = figures.stream().filter(f -> include.test(FigureKey.of(f).title())).toList();
+
+        // machine -> figure -> impl -> figures in run order (figures come in run order)
+        Map<String, Map<FigureKey, Map<String, List<StoredFigure>>>> grouped = new LinkedHashMap<>();
+        for (StoredFigure f : shown) {
+            grouped.computeIfAbsent(f.run().machine().fingerprint(), k -> new TreeMap<>())
+                    .computeIfAbsent(FigureKey.of(f), k -> new TreeMap<>())
+                    .computeIfAbsent(f.impl(), k -> new ArrayList<>()).add(f);
+        }
+        List<Trend> trends = new ArrayList<>();
+        List<ChangeRow> changes = new ArrayList<>();
+        grouped.forEach((fingerprint, byKey) -> byKey.forEach((key, byImpl) -> {
+            if (byImpl.values().stream().noneMatch(l -> l.stream().map(StoredFigure::run).distinct().count() >= 2)) {
+                return; // one run: nothing to trend
+            }
+            Map<String, List<ChangePoints.Change>> found = new TreeMap<>();
+            byImpl.forEach((impl, list) -> {
+                ChangePoints cp = new ChangePoints(alpha, Floor.of(list.get(list.size() - 1)));
+                found.put(impl, cp.find(list.stream().map(f -> new ChangePoints.Point(f.run().gitCommit(),
+                        f.samples().length > 0 ? f.samples() : new double[] {f.score()})).toList()));
+            });
+            Trend t = new Trend("trend-" + (trends.size() + 1), machines.get(fingerprint), key,
+                    runsByMachine.get(fingerprint), byImpl, found);
+            trends.add(t);
+            found.forEach((impl, list) -> list.forEach(c -> changes.add(new ChangeRow(t, impl, c,
+                    byImpl.get(impl).get(c.index() - 1), byImpl.get(impl).get(c.index())))));
+        }));
+        changes.sort(Comparator.comparing((ChangeRow c) -> c.after().run().startedAt()).reversed());
+        return new HistoryModel(runs, machines, trends, changes, MachinesView.of(runsByMachine, shown), alpha);
+    }
+}

@@ -1,0 +1,310 @@
+package org.epocharena.store.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.epocharena.store.db.StoredFigure;
+import org.epocharena.store.db.StoredRun;
+import org.epocharena.store.run.Machine;
+
+/**
+ * Writes the history page: {@code index.html} and {@code charts/*.png} in one folder, readable offline.
+ * It opens with the answer (change points found, machines whose winner differs), then the trends per
+ * machine, the machines side by side, and every run with a link to its own report.
+ */
+public final class HistoryPage {
+    /** The family-wise significance level of each change-point test. */
+    public static final double ALPHA = 0.05;
+    static final String CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'";
+    private static final String CSS = """
+            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1150px;margin:0 auto;
+            padding:1.5em;color:#222;line-height:1.45}
+            h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
+            .sub{color:#666;margin-top:0}.answer{background:#f3f8f3;border-left:5px solid #3a7d44;padding:.6em 1.2em}
+            .warn{background:#fff6e0;border-left:5px solid #d89b00;padding:.5em 1.2em}
+            figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+            figcaption{color:#444;font-size:.92em}
+            table{border-collapse:collapse;font-size:.84em;margin:.6em 0 1.2em}
+            th,td{border:1px solid #ddd;padding:.25em .55em;text-align:left;vertical-align:top}
+            th{background:#f5f5f5}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+            .win{font-weight:600}.differs{background:#fdecea}.tie{color:#777}code{background:#f3f3f3;padding:0 .2em}
+            """;
+
+    private HistoryPage() {
+    }
+
+    /**
+     * Builds the page into {@code out} (created if needed) and returns the model it drew.
+     *
+     * @param storeName the store's URL without password, named on the page
+     */
+    public static Summary write(List<StoredRun> runs, List<StoredFigure> figures, Predicate<String> include,
+                                String storeName, Path out) throws IOException {
+        HistoryModel m = HistoryModel.build(runs, figures, include, ALPHA);
+        Path charts = Files.createDirectories(out.resolve("charts"));
+        List<String> impls = new ArrayList<>(new TreeSet<>(figures.stream().map(StoredFigure::impl).toList()));
+        for (Trend t : m.trends()) {
+            TrendChart.write(t, impls, charts.resolve(t.id() + ".png"));
+        }
+        Files.writeString(out.resolve("index.html"), html(m, storeName, out), StandardCharsets.UTF_8);
+        return new Summary(m.runs().size(), m.machines().size(), m.trends().size(), m.changes().size(),
+                m.machinesView().differing().size());
+    }
+
+    /** What the page shows, in numbers, for the command line. */
+    public record Summary(int runs, int machines, int trends, int changePoints, int winnerDiffers) {
+    }
+
+    private static String html(HistoryModel m, String storeName, Path out) {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        long commits = m.runs().stream().map(StoredRun::gitCommit).distinct().count();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>epocharena results history</title>\n<style>").append(CSS).append("</style></head><body>\n")
+                .append("<h1>epocharena results history</h1>\n<p class=\"sub\">").append(m.runs().size())
+                .append(" runs of ").append(commits).append(commits == 1 ? " commit" : " commits").append(" on ")
+                .append(m.machines().size()).append(m.machines().size() == 1 ? " machine" : " machines")
+                .append(", from the results store <code>").append(esc(storeName)).append("</code>; built ")
+                .append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append("</p>\n");
+        answer(h, m);
+        changes(h, m);
+        trends(h, m);
+        machines(h, m);
+        runs(h, m, out);
+        method(h, m);
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static void answer(StringBuilder h, HistoryModel m) {
+        h.append("<div class=\"answer\" id=\"answer\"><p>");
+        if (m.changes().isEmpty()) {
+            h.append("No change point: no figure moved beyond its noise and its practical-equivalence floor between commits");
+            h.append(m.trends().isEmpty() ? " (no figure has two runs on one machine yet)." : ".");
+        } else {
+            h.append(m.changes().size()).append(m.changes().size() == 1 ? " change point" : " change points")
+                    .append(" beyond the noise and the floor; the newest: ");
+            HistoryModel.ChangeRow c = m.changes().get(0);
+            h.append("<b>").append(esc(c.impl())).append("</b> ").append(esc(c.trend().key().title())).append(" ")
+                    .append(pct(c.change().changePercent())).append(" at commit <code>")
+                    .append(esc(c.after().run().shortCommit())).append("</code>.");
+        }
+        h.append("</p><p>");
+        List<MachinesView.Row> differ = m.machinesView().differing();
+        if (m.machinesView().latest().size() < 2) {
+            h.append("One machine in the store: the machines view needs runs from a second one.");
+        } else if (differ.isEmpty()) {
+            h.append("Across ").append(m.machinesView().latest().size())
+                    .append(" machines, no figure has a different clear winner.");
+        } else {
+            h.append("The winning design differs between machines in ").append(differ.size())
+                    .append(differ.size() == 1 ? " figure" : " figures").append(", e.g. ");
+            MachinesView.Row r = differ.get(0);
+            h.append(esc(r.key().title())).append(": ");
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < r.winners().size(); i++) {
+                int machine = i;
+                r.winners().get(i).ifPresent(w -> parts.add("<b>" + esc(w.impl()) + "</b> on "
+                        + esc(m.machinesView().latest().get(machine).machine().label())));
+            }
+            h.append(String.join("; ", parts)).append(".");
+        }
+        h.append("</p></div>\n");
+    }
+
+    private static void changes(StringBuilder h, HistoryModel m) {
+        h.append("<h2 id=\"changes\">Change points</h2>\n");
+        if (m.changes().isEmpty()) {
+            h.append("<p>None found.</p>\n");
+            return;
+        }
+        h.append("<table id=\"change-table\"><tr><th>machine</th><th>figure</th><th>implementation</th><th>from commit</th>"
+                + "<th>to commit</th><th>before</th><th>after</th><th>change</th><th>p (Welch)</th><th>chart</th></tr>\n");
+        for (HistoryModel.ChangeRow c : m.changes()) {
+            h.append("<tr><td>").append(esc(c.trend().machine().label())).append("</td><td>")
+                    .append(esc(c.trend().key().title())).append("</td><td>").append(esc(c.impl())).append("</td><td><code>")
+                    .append(esc(c.before().run().shortCommit())).append("</code></td><td><code>")
+                    .append(esc(c.after().run().shortCommit())).append("</code></td><td class=\"n\">")
+                    .append(value(c.before())).append("</td><td class=\"n\">").append(value(c.after()))
+                    .append("</td><td class=\"n\">").append(pct(c.change().changePercent())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.2g", c.change().pValue())).append("</td><td><a href=\"#")
+                    .append(c.trend().id()).append("\">chart</a></td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void trends(StringBuilder h, HistoryModel m) {
+        h.append("<h2 id=\"trends\">Trends over commits</h2>\n<p>Each chart is one figure on one machine: the machine's "
+                + "runs from oldest to newest (labelled with their commit), one line per implementation (dashed: a baseline), "
+                + "bars are JMH's 99.9% error, black diamonds mark a change point on the first run after it. "
+                + "Percentiles and secondary results each have their own chart.</p>\n");
+        if (m.trends().isEmpty()) {
+            h.append("<p>No trend yet: every figure has a single run per machine.</p>\n");
+        }
+        String machine = null;
+        String harness = null;
+        for (Trend t : m.trends()) {
+            if (!t.machine().fingerprint().equals(machine)) {
+                machine = t.machine().fingerprint();
+                harness = null;
+                h.append("<h3>").append(esc(t.machine().label())).append("</h3>\n");
+            }
+            if (!t.key().harness().equals(harness)) {
+                harness = t.key().harness();
+                h.append("<h4>").append(esc(harness)).append("</h4>\n");
+            }
+            h.append("<figure class=\"trend\" id=\"").append(t.id()).append("\"><img src=\"charts/").append(t.id())
+                    .append(".png\" width=\"").append(TrendChart.WIDTH).append("\" height=\"").append(TrendChart.HEIGHT)
+                    .append("\" alt=\"").append(esc(t.key().title())).append("\"><figcaption>")
+                    .append(esc(t.key().title())).append(" (").append(esc(t.key().unit())).append(", ")
+                    .append(esc(Direction.of(t.byImpl().values().iterator().next().get(0)) == Direction.HIGHER
+                            ? "higher is better" : Direction.of(t.byImpl().values().iterator().next().get(0))
+                            == Direction.LOWER ? "lower is better" : "no better direction"))
+                    .append("): ");
+            List<String> parts = new ArrayList<>();
+            t.byImpl().forEach((impl, list) -> {
+                StoredFigure last = list.get(list.size() - 1);
+                int n = t.changes().getOrDefault(impl, List.of()).size();
+                parts.add(esc(impl) + " " + value(last) + (n > 0 ? " (" + n + (n == 1 ? " change point)" : " change points)") : ""));
+            });
+            h.append("latest ").append(String.join("; ", parts)).append(".</figcaption></figure>\n");
+        }
+    }
+
+    private static void machines(StringBuilder h, HistoryModel m) {
+        MachinesView v = m.machinesView();
+        h.append("<h2 id=\"machines\">Machines side by side</h2>\n<table id=\"machine-list\"><tr><th>machine</th><th>CPU</th>"
+                + "<th>cores</th><th>memory</th><th>OS</th><th>JVM</th><th>flags</th><th>runs</th><th>latest run</th></tr>\n");
+        for (Machine mc : m.machines().values()) {
+            List<StoredRun> runs = m.runs().stream().filter(r -> r.machine().equals(mc)).toList();
+            StoredRun last = runs.get(runs.size() - 1);
+            h.append("<tr><td>").append(esc(mc.fingerprint().substring(0, 6))).append("</td><td>").append(esc(mc.cpuModel()))
+                    .append("</td><td class=\"n\">").append(mc.cores()).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.1f GiB", mc.memoryBytes() / (1024.0 * 1024 * 1024)))
+                    .append("</td><td>").append(esc(mc.os())).append("</td><td>").append(esc(mc.jvmName() + " " + mc.jvmVersion()))
+                    .append("</td><td><code>").append(esc(mc.jvmFlags())).append("</code></td><td class=\"n\">")
+                    .append(runs.size()).append("</td><td><code>").append(esc(last.shortCommit())).append("</code> ")
+                    .append(esc(last.profile())).append(", ").append(esc(last.startedAt())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (v.latest().size() < 2) {
+            h.append("<p>Only one machine: nothing to put side by side yet.</p>\n");
+            return;
+        }
+        h.append("<p>Each machine's latest run. In every figure measured on at least two machines, the best arena design "
+                + "per machine is in bold (baselines are shown, not crowned); a grey winner is within the errors of the runner-up, "
+                + "a tie. Rows in red: the clear winner differs between machines.</p>\n");
+        h.append("<table id=\"machines-table\"><tr><th>figure</th><th>implementation</th>");
+        for (StoredRun r : v.latest()) {
+            h.append("<th>").append(esc(r.machine().label())).append("<br><code>").append(esc(r.shortCommit()))
+                    .append("</code> ").append(esc(r.profile())).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (MachinesView.Row row : v.rows()) {
+            TreeSet<String> impls = new TreeSet<>();
+            row.perMachine().forEach(c -> impls.addAll(c.keySet()));
+            boolean first = true;
+            for (String impl : impls) {
+                h.append("<tr").append(row.winnerDiffers() ? " class=\"differs\"" : "").append(">");
+                if (first) {
+                    h.append("<td rowspan=\"").append(impls.size()).append("\">").append(esc(row.key().title()))
+                            .append(row.winnerDiffers() ? "<br><b>winner differs</b>" : "").append("</td>");
+                    first = false;
+                }
+                h.append("<td>").append(esc(impl)).append("</td>");
+                for (int i = 0; i < row.perMachine().size(); i++) {
+                    StoredFigure f = row.perMachine().get(i).get(impl);
+                    Optional<MachinesView.Winner> w = row.winners().get(i);
+                    String cls = w.isPresent() && w.get().impl().equals(impl) ? (w.get().clear() ? "n win" : "n win tie") : "n";
+                    h.append("<td class=\"").append(cls).append("\">").append(f == null ? "&ndash;" : value(f)).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
+    }
+
+    private static void runs(StringBuilder h, HistoryModel m, Path out) {
+        h.append("<h2 id=\"runs\">Runs</h2>\n<table id=\"run-table\"><tr><th>started</th><th>commit</th><th>profile</th>"
+                + "<th>machine</th><th>report</th></tr>\n");
+        for (int i = m.runs().size() - 1; i >= 0; i--) {
+            StoredRun r = m.runs().get(i);
+            h.append("<tr><td>").append(esc(r.startedAt())).append("</td><td><code>").append(esc(r.shortCommit()))
+                    .append("</code></td><td>").append(esc(r.profile())).append("</td><td>").append(esc(r.machine().label()))
+                    .append("</td><td>").append(reportLink(r, out)).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** A relative link to the run's own page when it is on this machine, else its path as text. */
+    private static String reportLink(StoredRun r, Path out) {
+        Path index = Path.of(r.sourcePath()).resolve("index.html");
+        if (Files.isRegularFile(index)) {
+            String rel = out.toAbsolutePath().normalize().relativize(index).toString().replace('\\', '/');
+            return "<a href=\"" + esc(rel) + "\">" + esc(Path.of(r.sourcePath()).getFileName().toString()) + "</a>";
+        }
+        return "<code>" + esc(r.sourcePath()) + "</code>";
+    }
+
+    private static void method(StringBuilder h, HistoryModel m) {
+        h.append("<h2 id=\"method\">How change points are found</h2>\n<p><b>Binary segmentation with Welch's t-test.</b> "
+                + "For each figure and implementation on one machine, the runs are in time order. Every boundary between two "
+                + "different commits is a candidate; the one with the largest Welch t statistic between JMH's per-iteration raw "
+                + "data before and after it is tested (Apache Commons Statistics <code>TTest</code>, unequal variances) at "
+                + "&alpha; = ").append(m.alpha()).append(" divided by the number of candidates (Bonferroni). A significant "
+                + "boundary is a change point only when the means before and after differ by more than the practical-equivalence "
+                + "floor (the manifest's floor for a headline figure, else " + (int) (Floor.DEFAULT_RELATIVE * 100)
+                + "%); then both sides are searched again. Runs of one commit are never split. Iterations within a run share "
+                + "that run's conditions, so p-values are optimistic about run-to-run noise: the floor is what keeps repeated "
+                + "runs of the same code from showing a change.</p>\n");
+    }
+
+    private static String value(StoredFigure f) {
+        String s = num(f.score());
+        return Double.isFinite(f.error()) ? s + " &plusmn; " + num(f.error()) + " " + esc(f.unit()) : s + " " + esc(f.unit());
+    }
+
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a >= 1e6 || a < 1e-3) ? String.format(Locale.ROOT, "%.3g", v)
+                : a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String pct(double p) {
+        return String.format(Locale.ROOT, "%+.1f%%", p);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+}
