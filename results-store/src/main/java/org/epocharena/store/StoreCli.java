@@ -38,6 +38,8 @@ public final class StoreCli implements Callable<Integer> {
     static final int BAD_RUN = 6;
     static final int STORE_UNAVAILABLE = 7;
     static final String DEFAULT_DB = "jdbc:sqlite:reports/results.db";
+    /** Held so the level sticks (java.util.logging keeps loggers weakly): Flyway's INFO lines are noise here. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
     @Override
     public Integer call() {
@@ -148,6 +150,7 @@ public final class StoreCli implements Callable<Integer> {
     /** Runs the CLI and returns the exit code (tests call this; main exits with it). */
     public static int execute(String... args) {
         System.setProperty("java.awt.headless", "true");
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new StoreCli());
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("results-store: " + ex.getMessage());

@@ -42,9 +42,8 @@ public final class HistoryQuery {
                 "SELECT run, figure_no, value FROM sample ORDER BY run, figure_no, fork, iteration");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                double v = rs.getDouble(3);
-                samples.computeIfAbsent(rs.getString(1) + "#" + rs.getInt(2), k -> new ArrayList<>())
-                        .add(rs.wasNull() ? Double.NaN : v);
+                double v = number(rs, 3);
+                samples.computeIfAbsent(rs.getString(1) + "#" + rs.getInt(2), k -> new ArrayList<>()).add(v);
             }
         }
         List<StoredFigure> out = new ArrayList<>();

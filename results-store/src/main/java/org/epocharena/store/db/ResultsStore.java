@@ -58,6 +58,15 @@ public final class ResultsStore implements AutoCloseable {
         Connection c;
         try {
             c = DriverManager.getConnection(url, props);
+            if (url.startsWith("jdbc:sqlite:")) {
+                // SQLite opens any file lazily; read its header now, before Flyway (which spends ~10 s retrying).
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeQuery("SELECT COUNT(*) FROM sqlite_master").close();
+                } catch (SQLException e) {
+                    close(c);
+                    throw e;
+                }
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot connect to the results store " + redact(url) + ": "
                     + e.getMessage(), e);

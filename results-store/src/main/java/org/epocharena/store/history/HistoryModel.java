@@ -51,8 +51,9 @@ record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Tr
                 found.put(impl, cp.find(list.stream().map(f -> new ChangePoints.Point(f.run().gitCommit(),
                         f.samples().length > 0 ? f.samples() : new double[] {f.score()})).toList()));
             });
-            Trend t = new Trend("trend-" + (trends.size() + 1), machines.get(fingerprint), key,
-                    runsByMachine.get(fingerprint), byImpl, found);
+            List<StoredRun> withData = runsByMachine.get(fingerprint).stream()
+                    .filter(r -> byImpl.values().stream().anyMatch(l -> l.stream().anyMatch(f -> f.run() == r))).toList();
+            Trend t = new Trend("trend-" + (trends.size() + 1), machines.get(fingerprint), key, withData, byImpl, found);
             trends.add(t);
             found.forEach((impl, list) -> list.forEach(c -> changes.add(new ChangeRow(t, impl, c,
                     byImpl.get(impl).get(c.index() - 1), byImpl.get(impl).get(c.index())))));

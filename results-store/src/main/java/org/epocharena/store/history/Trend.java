@@ -10,7 +10,7 @@ import org.epocharena.store.run.Machine;
  * One figure's history on one machine: the machine's runs (the x axis, oldest first), each
  * implementation's values in those runs, and the change points found in each.
  *
- * @param runs    every run of the machine, oldest first; a value's x is its run's index here
+ * @param runs    the machine's runs that measured this figure, oldest first; a value's x is its run's index here
  * @param byImpl  per implementation, its figures in run order
  * @param changes per implementation, the change points (indexes into that implementation's list)
  */

@@ -36,6 +36,17 @@ final class TrendChart {
         return PALETTE[Math.max(0, allImpls.indexOf(impl)) % PALETTE.length];
     }
 
+    /** The commit of each run; the second run of a commit is "1a2b3c4·2", and so on. */
+    static List<String> labels(List<StoredRun> runs) {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (StoredRun r : runs) {
+            int n = seen.merge(r.gitCommit(), 1, Integer::sum);
+            out.add(n == 1 ? r.shortCommit() : r.shortCommit() + "\u00b7" + n);
+        }
+        return out;
+    }
+
     static void write(Trend t, List<String> allImpls, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(t.key().title())
                 .xAxisTitle("run (commit), oldest to newest").yAxisTitle(t.key().unit()).build();
@@ -44,12 +55,14 @@ final class TrendChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE)
                 .setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
         chart.getStyler().setPlotGridLinesColor(new Color(0xeeeeee));
-        chart.getStyler().setErrorBarsColorSeriesColor(true).setXAxisMin(-0.5).setXAxisMax(t.runs().size() - 0.5)
-                .setXAxisTickMarkSpacingHint(40);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
         List<StoredRun> runs = t.runs();
+        List<String> labels = labels(runs);
+        // Every run of the trend has a value, so the x values are 0..n-1, equally spaced: XChart then puts its
+        // ticks on them, and labels them with this function (which must give unique labels, or XChart drops them).
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
             long i = Math.round(x);
-            return Math.abs(x - i) < 1e-9 && i >= 0 && i < runs.size() ? runs.get((int) i).shortCommit() : "";
+            return Math.abs(x - i) < 1e-9 && i >= 0 && i < runs.size() ? labels.get((int) i) : String.format("%.1f", x);
         });
         List<Double> cx = new ArrayList<>();
         List<Double> cy = new ArrayList<>();

@@ -23,9 +23,12 @@ public record Machine(String cpuModel, int cores, long memoryBytes, String os, S
         }
     }
 
-    /** "AMD EPYC, 2 cores, 23.5 GiB, JDK 17.0.15+6 [a1b2c3]": enough to tell machines apart on a page. */
+    /** "Intel Xeon Platinum 8375C, 64 cores, JVM 17.0.15 [a1b2c3]": short, and the hash tells apart the rest. */
     public String label() {
-        return String.format(java.util.Locale.ROOT, "%s, %d cores, %.1f GiB, JVM %s [%s]", cpuModel, cores,
-                memoryBytes / (1024.0 * 1024 * 1024), jvmVersion, fingerprint().substring(0, 6));
+        String cpu = cpuModel.replaceAll("\\((R|TM|tm)\\)", "").replaceAll("\\s+CPU\\b.*$", "")
+                .replaceAll("\\s+\\d+-Core Processor$", "").replaceAll("\\s+", " ").trim();
+        String jvm = jvmVersion.replaceAll("[+-].*$", "");
+        return String.format(java.util.Locale.ROOT, "%s, %d cores, JVM %s [%s]", cpu, cores, jvm,
+                fingerprint().substring(0, 6));
     }
 }

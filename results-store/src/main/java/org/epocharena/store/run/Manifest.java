@@ -63,7 +63,9 @@ public final class Manifest {
                         h.has("threadsParam") ? h.get("threadsParam").getAsString() : null));
                 for (JsonElement l : array(h, "headlines")) {
                     JsonObject hl = l.getAsJsonObject();
-                    headlines.put(benchmark + "\u0000" + hl.get("metric").getAsString(), new Headline(
+                    // The manifest names secondaries as JMH does ("p0.99"); the store as it keeps them ("p99").
+                    String metric = hl.get("metric").getAsString();
+                    headlines.put(benchmark + "\u0000" + (metric.isEmpty() ? "" : JmhResultReader.metricName(metric)), new Headline(
                             hl.get("better").getAsString(), number(hl, "floorRelative"), number(hl, "floorAbsolute")));
                 }
             }
