@@ -1,0 +1,119 @@
+package org.epocharena.store.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.epocharena.store.TestRuns;
+import org.epocharena.store.db.HistoryQuery;
+import org.epocharena.store.db.ResultsStore;
+import org.epocharena.store.db.StoredFigure;
+import org.epocharena.store.db.StoredRun;
+import org.epocharena.store.run.RunFolder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history drawn from the five test runs finds exactly what generate.py planted, and nothing else. */
+class HistoryModelTest {
+    @TempDir
+    static Path dir;
+    static List<StoredRun> runs;
+    static List<StoredFigure> figures;
+
+    @BeforeAll
+    static void store() throws Exception {
+        try (ResultsStore store = ResultsStore.open("jdbc:sqlite:" + dir.resolve("h.db"), null, null, true)) {
+            for (String r : TestRuns.ALL) {
+                store.record(RunFolder.read(TestRuns.fixture(r)));
+            }
+            runs = HistoryQuery.runs(store);
+            figures = HistoryQuery.figures(store, runs);
+        }
+    }
+
+    private static HistoryModel model() {
+        return HistoryModel.build(runs, figures, s -> true, HistoryPage.ALPHA);
+    }
+
+    @Test
+    void findsThePlantedChangesOnBothMachinesAndNoOther() {
+        List<HistoryModel.ChangeRow> changes = model().changes();
+        assertThat(changes).extracting(c -> c.trend().machine().cores() + " " + c.impl() + " " + c.trend().key().title())
+                .containsExactlyInAnyOrder(
+                        "2 STRIPED ThroughputBenchmark.run score, mix=MIXED, 64 threads",
+                        "64 STRIPED ThroughputBenchmark.run score, mix=MIXED, 64 threads",
+                        "2 LOCK_FREE LatencyBenchmark.allocate p99.99, 1 thread",
+                        "64 LOCK_FREE LatencyBenchmark.allocate p99.99, 1 thread");
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.before().run().gitCommit()).isEqualTo(TestRuns.C1);
+            assertThat(c.after().run().gitCommit()).isEqualTo(TestRuns.C2);
+            assertThat(c.change().changePercent()).isBetween(c.impl().equals("STRIPED") ? -35.0 : 85.0,
+                    c.impl().equals("STRIPED") ? -25.0 : 115.0);
+        });
+    }
+
+    @Test
+    void trendsEveryFigureWithTwoRunsPercentilesAndSecondariesIncluded() {
+        HistoryModel m = model();
+        // Per machine: throughput 2 points x (score, starvedShare), latency score/p50/p99/p99.99, garbage score/B/op.
+        assertThat(m.trends()).hasSize(20);
+        assertThat(m.trends()).extracting(t -> t.key().metric()).contains("", "p99.99", "gc.alloc.rate.norm", "starvedShare");
+        Trend a = m.trends().stream().filter(t -> t.machine().cores() == 2).findFirst().orElseThrow();
+        assertThat(a.runs()).hasSize(3);
+        assertThat(a.byImpl()).containsOnlyKeys("JVM_NEW", "LOCK_FREE", "STRIPED");
+        assertThat(HistoryModel.build(runs, figures, s -> s.contains("p99.99"), HistoryPage.ALPHA).trends()).hasSize(2);
+    }
+
+    @Test
+    void saysWhereTheWinningDesignDiffersBetweenMachines() {
+        MachinesView v = model().machinesView();
+        assertThat(v.latest()).hasSize(2);
+        assertThat(v.latest()).extracting(StoredRun::gitCommit).containsOnly(TestRuns.C2);
+        List<MachinesView.Row> differ = v.differing();
+        assertThat(differ).extracting(r -> r.key().title())
+                .containsExactly("ThroughputBenchmark.run score, mix=MIXED, 64 threads");
+        MachinesView.Row row = differ.get(0);
+        for (int i = 0; i < v.latest().size(); i++) {
+            String expected = v.latest().get(i).machine().cores() == 2 ? "STRIPED" : "LOCK_FREE";
+            assertThat(row.winners().get(i)).hasValueSatisfying(w -> {
+                assertThat(w.impl()).isEqualTo(expected);
+                assertThat(w.clear()).isTrue();
+            });
+        }
+        MachinesView.Row oneWorker = v.rows().stream()
+                .filter(r -> r.key().title().equals("ThroughputBenchmark.run score, mix=MIXED, 1 thread")).findFirst().orElseThrow();
+        assertThat(oneWorker.winnerDiffers()).isFalse();
+        assertThat(oneWorker.winners()).allSatisfy(w -> assertThat(w).hasValueSatisfying(x -> assertThat(x.impl()).isEqualTo("STRIPED")));
+        MachinesView.Row starved = v.rows().stream().filter(r -> r.key().metric().equals("starvedShare")).findFirst().orElseThrow();
+        assertThat(starved.winners()).as("no better direction for an aux counter: no winner").allMatch(w -> w.isEmpty());
+    }
+
+    @Test
+    void writesThePageAndAChartThatDecodesPerTrend() throws Exception {
+        Path out = dir.resolve("page");
+        HistoryPage.Summary s = HistoryPage.write(runs, figures, x -> true, "jdbc:sqlite:h.db", out);
+        assertThat(s).isEqualTo(new HistoryPage.Summary(5, 2, 20, 4, 1));
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("id=\"machines-table\"", "id=\"change-table\"", "Binary segmentation with Welch's t-test",
+                "winner differs");
+        try (var pngs = Files.list(out.resolve("charts"))) {
+            List<Path> files = pngs.toList();
+            assertThat(files).hasSize(20);
+            for (Path p : files) {
+                BufferedImage img = ImageIO.read(p.toFile());
+                assertThat(img).as(p.toString()).isNotNull();
+                assertThat(img.getWidth()).isEqualTo(TrendChart.WIDTH);
+            }
+        }
+    }
+
+    @Test
+    void labelsRunsOfTheSameCommitApart() {
+        List<StoredRun> a = runs.stream().filter(r -> r.machine().cores() == 2).toList();
+        assertThat(TrendChart.labels(a)).containsExactly("1111111", "1111111\u00b72", "2222222");
+    }
+}
