@@ -275,26 +275,38 @@ public final class HistoryPage {
                 + "runs of the same code from showing a change.</p>\n");
     }
 
+    /** "89.6 M ± 6.32 M ops/s": the error in the score's scale, so the two read together. */
     private static String value(StoredFigure f) {
-        String s = num(f.score());
-        return Double.isFinite(f.error()) ? s + " &plusmn; " + num(f.error()) + " " + esc(f.unit()) : s + " " + esc(f.unit());
+        int scale = scale(f.score());
+        String s = num(f.score(), scale);
+        return Double.isFinite(f.error()) ? s + " &plusmn; " + num(f.error(), scale) + " " + esc(f.unit()) : s + " " + esc(f.unit());
     }
 
     /** Three significant digits, with k, M and G from ten thousand up: "9.92 M", "488 k", "5690", "0.0135". */
     static String num(double v) {
+        return num(v, scale(v));
+    }
+
+    private static final String[] SUFFIX = {"", " k", " M", " G"};
+
+    /** The power of 1000 to show {@code v} in: 0 below ten thousand, then k, M, G. */
+    private static int scale(double v) {
+        double a = Math.abs(v);
+        return !Double.isFinite(v) ? 0 : a >= 1e10 ? 3 : a >= 1e7 ? 2 : a >= 1e4 ? 1 : 0;
+    }
+
+    private static String num(double v, int scale) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        double a = Math.abs(v);
+        double scaled = v / Math.pow(1000, scale);
+        double a = Math.abs(scaled);
         if (a != 0 && a < 1e-3) {
-            return String.format(Locale.ROOT, "%.2e", v);
+            return String.format(Locale.ROOT, "%.2e", scaled) + SUFFIX[scale];
         }
-        String[] suffix = {"", " k", " M", " G"};
-        int s = a >= 1e10 ? 3 : a >= 1e7 ? 2 : a >= 1e4 ? 1 : 0;
-        double scaled = v / Math.pow(1000, s);
-        String digits = Math.abs(scaled) >= 1000 ? String.format(Locale.ROOT, "%.0f", scaled)
+        String digits = a >= 1000 ? String.format(Locale.ROOT, "%.0f", scaled)
                 : new java.math.BigDecimal(scaled).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-        return digits + suffix[s];
+        return digits + SUFFIX[scale];
     }
 
     private static String pct(double p) {

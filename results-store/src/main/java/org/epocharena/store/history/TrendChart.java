@@ -56,6 +56,7 @@ final class TrendChart {
                 .setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
         chart.getStyler().setPlotGridLinesColor(new Color(0xeeeeee));
         chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(HistoryPage::num);
         List<StoredRun> runs = t.runs();
         List<String> labels = labels(runs);
         // Every run of the trend has a value, so the x values are 0..n-1, equally spaced: XChart then puts its

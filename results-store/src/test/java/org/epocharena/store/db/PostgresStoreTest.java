@@ -1,16 +1,23 @@
 package org.epocharena.store.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.epocharena.store.StoreCli;
+import org.epocharena.store.TestRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store contract on a real PostgreSQL server: the one {@code .ci/run} starts and names in
@@ -54,5 +61,16 @@ class PostgresStoreTest extends StoreContract {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
+    }
+
+    @Test
+    void theCommandLineImportsIntoPostgresqlAndDrawsTheHistoryFromIt(@TempDir Path out) throws Exception {
+        String url = emptyStoreUrl();
+        for (String r : TestRuns.ALL) {
+            assertThat(StoreCli.execute("import", "--db", url, TestRuns.fixture(r).toString())).isEqualTo(0);
+        }
+        assertThat(StoreCli.execute("history", "--db", url, "--out", out.toString())).isEqualTo(0);
+        assertThat(Files.readString(out.resolve("index.html")))
+                .contains("5 runs of 2 commits on 2 machines", "id=\"machines-table\"");
     }
 }

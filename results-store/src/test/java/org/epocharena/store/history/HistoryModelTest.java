@@ -116,4 +116,14 @@ class HistoryModelTest {
         List<StoredRun> a = runs.stream().filter(r -> r.machine().cores() == 2).toList();
         assertThat(TrendChart.labels(a)).containsExactly("1111111", "1111111\u00b72", "2222222");
     }
+
+    @Test
+    void writesNumbersWithThreeDigitsAndAScale() {
+        assertThat(HistoryPage.num(9_921_000)).isEqualTo("9921 k");
+        assertThat(HistoryPage.num(89_600_000)).isEqualTo("89.6 M");
+        assertThat(HistoryPage.num(5690.4)).isEqualTo("5690");
+        assertThat(HistoryPage.num(0.013512)).isEqualTo("0.0135");
+        assertThat(HistoryPage.num(0)).isEqualTo("0");
+        assertThat(HistoryPage.num(Double.NaN)).isEqualTo("n/a");
+    }
 }
