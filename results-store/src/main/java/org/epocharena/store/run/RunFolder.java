@@ -60,8 +60,17 @@ public final class RunFolder {
         Machine machine = new Machine(str(env, "cpuModel"), env.get("cores").getAsInt(), env.get("memoryBytes").getAsLong(),
                 str(env, "os"), str(env, "jvmName"), str(env, "jvmVersion"), flags(env));
         return new RunRecord(HexFormat.of().formatHex(hash.digest()), machine, str(env, "gitCommit"), str(env, "profile"),
-                str(env, "startedAt"), env.has("commandLine") ? str(env, "commandLine") : "", folder.toAbsolutePath()
-                .normalize().toString(), envJson, manifestJson, List.copyOf(figures));
+                str(env, "startedAt"), env.has("commandLine") ? str(env, "commandLine") : "", realPath(folder).toString(),
+                envJson, manifestJson, List.copyOf(figures));
+    }
+
+    /** reports/runs/latest is a link: keep where the run really is, so the history page can link its report. */
+    private static Path realPath(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder.toAbsolutePath().normalize();
+        }
     }
 
     private static List<Path> resultFiles(Path folder) {
