@@ -58,7 +58,7 @@ public final class RunFolder {
 
         JsonObject env = envObject(envJson, envFile);
         Machine machine = new Machine(str(env, "cpuModel"), env.get("cores").getAsInt(), env.get("memoryBytes").getAsLong(),
-                str(env, "os"), str(env, "jvmName"), str(env, "jvmVersion"), flags(env));
+                str(env, "os"), str(env, "jvmName"), str(env, "jvmVersion"), measuringFlags(flags(env), folder));
         return new RunRecord(HexFormat.of().formatHex(hash.digest()), machine, str(env, "gitCommit"), str(env, "profile"),
                 str(env, "startedAt"), env.has("commandLine") ? str(env, "commandLine") : "", realPath(folder).toString(),
                 envJson, manifestJson, List.copyOf(figures));
@@ -113,6 +113,19 @@ public final class RunFolder {
                     + env.get("memoryBytes"), e);
         }
         return env;
+    }
+
+    /**
+     * The flags that change what is measured: without the ones that only name where this run writes its
+     * files (the Suite passes {@code -Depocharena.hdr.dir=<run>/raw/hdr}), which differ in every run and
+     * would make every run a machine of its own.
+     */
+    static String measuringFlags(String flags, Path folder) {
+        String real = realPath(folder).toString();
+        String absolute = folder.toAbsolutePath().normalize().toString();
+        return java.util.Arrays.stream(flags.trim().split("\\s+"))
+                .filter(f -> !f.isEmpty() && !f.startsWith("-Depocharena.hdr.dir=") && !f.contains(real) && !f.contains(absolute))
+                .collect(Collectors.joining(" "));
     }
 
     /** The Suite writes the flags as one string; older env.json files have an array. */

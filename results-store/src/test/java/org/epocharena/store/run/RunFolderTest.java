@@ -138,4 +138,13 @@ class RunFolderTest {
         assertThat(JmhResultReader.metricName("p0.00")).isEqualTo("min");
         assertThat(JmhResultReader.metricName("\u00b7gc.alloc.rate.norm")).isEqualTo("gc.alloc.rate.norm");
     }
+
+    @Test
+    void flagsThatOnlyNameTheRunsOwnFolderDoNotMakeANewMachine(@TempDir Path dir) {
+        Path run = dir.resolve("20261201-145023-smoke");
+        assertThat(RunFolder.measuringFlags("-Xms512m -Xmx512m -Depocharena.hdr.dir=" + run + "/raw/hdr", run))
+                .isEqualTo("-Xms512m -Xmx512m");
+        assertThat(RunFolder.measuringFlags("-XX:+UseZGC -Dlog=" + run.resolve("x.log"), run)).isEqualTo("-XX:+UseZGC");
+        assertThat(RunFolder.measuringFlags("-XX:+UseParallelGC -Dmode=fast", run)).isEqualTo("-XX:+UseParallelGC -Dmode=fast");
+    }
 }
