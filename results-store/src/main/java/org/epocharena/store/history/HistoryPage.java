@@ -290,12 +290,12 @@ public final class HistoryPage {
     private static final String[] SUFFIX = {"", " k", " M", " G"};
 
     /** The power of 1000 to show {@code v} in: 0 below ten thousand, then k, M, G. */
-    private static int scale(double v) {
+    static int scale(double v) {
         double a = Math.abs(v);
         return !Double.isFinite(v) ? 0 : a >= 1e10 ? 3 : a >= 1e7 ? 2 : a >= 1e4 ? 1 : 0;
     }
 
-    private static String num(double v, int scale) {
+    static String num(double v, int scale) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }

@@ -56,7 +56,11 @@ final class TrendChart {
                 .setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
         chart.getStyler().setPlotGridLinesColor(new Color(0xeeeeee));
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(HistoryPage::num);
+        // One scale for every tick of the axis ("12 k, 10 k, 8 k", not "12 k, 10 k, 8000"): the largest bar's.
+        double largest = t.byImpl().values().stream().flatMap(List::stream).filter(f -> Double.isFinite(f.score()))
+                .mapToDouble(f -> Math.abs(f.score()) + (Double.isFinite(f.error()) ? f.error() : 0)).max().orElse(0);
+        int scale = HistoryPage.scale(largest);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(y -> HistoryPage.num(y, scale));
         List<StoredRun> runs = t.runs();
         List<String> labels = labels(runs);
         // Every run of the trend has a value, so the x values are 0..n-1, equally spaced: XChart then puts its
