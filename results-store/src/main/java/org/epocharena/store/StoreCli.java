@@ -122,8 +122,17 @@ public final class StoreCli implements Callable<Integer> {
                 description = "Only figures whose title matches, e.g. 'score|p99\\.99|gc.alloc.rate.norm'. Default: all.")
         String figure;
 
+        @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + HistoryPage.ALPHA,
+                description = "Significance level of each change-point test, before the Bonferroni correction. "
+                        + "Default: ${DEFAULT-VALUE}.")
+        double alpha;
+
         @Override
         public Integer call() throws Exception {
+            if (!(alpha > 0 && alpha < 1)) {
+                System.err.println("results-store: --alpha must be between 0 and 1 (exclusive), got " + alpha);
+                return USAGE;
+            }
             Predicate<String> include = s -> true;
             if (figure != null) {
                 try {
@@ -137,7 +146,7 @@ public final class StoreCli implements Callable<Integer> {
             try (ResultsStore store = db.open(false)) {
                 List<StoredRun> runs = HistoryQuery.runs(store);
                 List<StoredFigure> figures = HistoryQuery.figures(store, runs);
-                HistoryPage.Summary s = HistoryPage.write(runs, figures, include, store.url(), out);
+                HistoryPage.Summary s = HistoryPage.write(runs, figures, include, alpha, store.url(), out);
                 System.out.println("History: " + out.toAbsolutePath().normalize().resolve("index.html"));
                 System.out.println("  " + s.runs() + " runs on " + s.machines() + " machine(s), " + s.trends()
                         + " trend charts, " + s.changePoints() + " change point(s), winner differs between machines in "

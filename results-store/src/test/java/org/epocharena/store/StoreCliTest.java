@@ -105,6 +105,8 @@ class StoreCliTest {
         assertThat(StoreCli.execute("history", "--db", db())).as("--out is required").isEqualTo(StoreCli.USAGE);
         assertThat(StoreCli.execute("history", "--out", "x", "--figure", "p99(")).isEqualTo(StoreCli.USAGE);
         assertThat(err()).contains("--figure is not a regular expression");
+        assertThat(StoreCli.execute("history", "--out", "x", "--alpha", "1.5")).isEqualTo(StoreCli.USAGE);
+        assertThat(err()).contains("--alpha must be between 0 and 1 (exclusive), got 1.5");
         assertThat(StoreCli.execute("import", "--db", "jdbc:mysql://h/db", TestRuns.fixture("a-1").toString()))
                 .isEqualTo(StoreCli.STORE_UNAVAILABLE);
         assertThat(err()).contains("unsupported store URL jdbc:mysql://h/db");
