@@ -122,6 +122,10 @@ public final class StoreCli implements Callable<Integer> {
                 description = "Only figures whose title matches, e.g. 'score|p99\\.99|gc.alloc.rate.norm'. Default: all.")
         String figure;
 
+        @Option(names = "--profile", paramLabel = "NAME",
+                description = "Only runs of this profile (smoke, quick, full). Default: every profile, each trended apart.")
+        String profile;
+
         @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + HistoryPage.ALPHA,
                 description = "Significance level of each change-point test, before the Bonferroni correction. "
                         + "Default: ${DEFAULT-VALUE}.")
@@ -144,7 +148,8 @@ public final class StoreCli implements Callable<Integer> {
                 }
             }
             try (ResultsStore store = db.open(false)) {
-                List<StoredRun> runs = HistoryQuery.runs(store);
+                List<StoredRun> runs = HistoryQuery.runs(store).stream()
+                        .filter(r -> profile == null || r.profile().equals(profile)).toList();
                 List<StoredFigure> figures = HistoryQuery.figures(store, runs);
                 HistoryPage.Summary s = HistoryPage.write(runs, figures, include, alpha, store.url(), out);
                 System.out.println("History: " + out.toAbsolutePath().normalize().resolve("index.html"));

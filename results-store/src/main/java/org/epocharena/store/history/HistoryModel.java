@@ -25,23 +25,25 @@ record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Tr
      */
     static HistoryModel build(List<StoredRun> runs, List<StoredFigure> figures, Predicate<String> include, double alpha) {
         Map<String, Machine> machines = new LinkedHashMap<>();
-        Map<String, List<StoredRun>> runsByMachine = new LinkedHashMap<>();
+        // A trend only compares runs made under the same conditions: one machine and one profile (a smoke
+        // run's 40 ms iterations against a full run's would show a change no commit made).
+        Map<String, List<StoredRun>> runsByConditions = new LinkedHashMap<>();
         for (StoredRun r : runs) {
             machines.putIfAbsent(r.machine().fingerprint(), r.machine());
-            runsByMachine.computeIfAbsent(r.machine().fingerprint(), k -> new ArrayList<>()).add(r);
+            runsByConditions.computeIfAbsent(conditions(r), k -> new ArrayList<>()).add(r);
         }
         List<StoredFigure> shown = figures.stream().filter(f -> include.test(FigureKey.of(f).title())).toList();
 
-        // machine -> figure -> impl -> figures in run order (figures come in run order)
-        Map<String, Map<FigureKey, Map<String, List<StoredFigure>>>> grouped = new LinkedHashMap<>();
+        // machine and profile -> figure -> impl -> figures in run order (figures come in run order)
+        Map<String, Map<FigureKey, Map<String, List<StoredFigure>>>> grouped = new TreeMap<>();
         for (StoredFigure f : shown) {
-            grouped.computeIfAbsent(f.run().machine().fingerprint(), k -> new TreeMap<>())
+            grouped.computeIfAbsent(conditions(f.run()), k -> new TreeMap<>())
                     .computeIfAbsent(FigureKey.of(f), k -> new TreeMap<>())
                     .computeIfAbsent(f.impl(), k -> new ArrayList<>()).add(f);
         }
         List<Trend> trends = new ArrayList<>();
         List<ChangeRow> changes = new ArrayList<>();
-        grouped.forEach((fingerprint, byKey) -> byKey.forEach((key, byImpl) -> {
+        grouped.forEach((conditions, byKey) -> byKey.forEach((key, byImpl) -> {
             if (byImpl.values().stream().noneMatch(l -> l.stream().map(StoredFigure::run).distinct().count() >= 2)) {
                 return; // one run: nothing to trend
             }
@@ -51,14 +53,19 @@ record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Tr
                 found.put(impl, cp.find(list.stream().map(f -> new ChangePoints.Point(f.run().gitCommit(),
                         f.samples().length > 0 ? f.samples() : new double[] {f.score()})).toList()));
             });
-            List<StoredRun> withData = runsByMachine.get(fingerprint).stream()
+            List<StoredRun> withData = runsByConditions.get(conditions).stream()
                     .filter(r -> byImpl.values().stream().anyMatch(l -> l.stream().anyMatch(f -> f.run() == r))).toList();
-            Trend t = new Trend("trend-" + (trends.size() + 1), machines.get(fingerprint), key, withData, byImpl, found);
+            Trend t = new Trend("trend-" + (trends.size() + 1), withData.get(0).machine(), withData.get(0).profile(), key,
+                    withData, byImpl, found);
             trends.add(t);
             found.forEach((impl, list) -> list.forEach(c -> changes.add(new ChangeRow(t, impl, c,
                     byImpl.get(impl).get(c.index() - 1), byImpl.get(impl).get(c.index())))));
         }));
         changes.sort(Comparator.comparing((ChangeRow c) -> c.after().run().startedAt()).reversed());
-        return new HistoryModel(runs, machines, trends, changes, MachinesView.of(runsByMachine, shown), alpha);
+        return new HistoryModel(runs, machines, trends, changes, MachinesView.of(runs, shown), alpha);
+    }
+
+    private static String conditions(StoredRun r) {
+        return r.machine().label() + "\u0000" + r.machine().fingerprint() + "\u0000" + r.profile();
     }
 }

@@ -115,7 +115,8 @@ public final class HistoryPage {
         h.append("</p><p>");
         List<MachinesView.Row> differ = m.machinesView().differing();
         if (m.machinesView().latest().size() < 2) {
-            h.append("One machine in the store: the machines view needs runs from a second one.");
+            h.append("One machine with runs of profile ").append(esc(m.machinesView().profile()))
+                    .append(": the machines view needs runs of it from a second one.");
         } else if (differ.isEmpty()) {
             h.append("Across ").append(m.machinesView().latest().size())
                     .append(" machines, no figure has a different clear winner.");
@@ -164,13 +165,14 @@ public final class HistoryPage {
         if (m.trends().isEmpty()) {
             h.append("<p>No trend yet: every figure has a single run per machine.</p>\n");
         }
-        String machine = null;
+        String conditions = null;
         String harness = null;
         for (Trend t : m.trends()) {
-            if (!t.machine().fingerprint().equals(machine)) {
-                machine = t.machine().fingerprint();
+            if (!(t.machine().fingerprint() + " " + t.profile()).equals(conditions)) {
+                conditions = t.machine().fingerprint() + " " + t.profile();
                 harness = null;
-                h.append("<h3>").append(esc(t.machine().label())).append("</h3>\n");
+                h.append("<h3>").append(esc(t.machine().label())).append(", profile ").append(esc(t.profile()))
+                        .append("</h3>\n");
             }
             if (!t.key().harness().equals(harness)) {
                 harness = t.key().harness();
@@ -211,10 +213,12 @@ public final class HistoryPage {
         }
         h.append("</table>\n");
         if (v.latest().size() < 2) {
-            h.append("<p>Only one machine: nothing to put side by side yet.</p>\n");
+            h.append("<p>Only one machine with runs of profile ").append(esc(v.profile()))
+                    .append(": nothing to put side by side yet.</p>\n");
             return;
         }
-        h.append("<p>Each machine's latest run. In every figure measured on at least two machines, the best arena design "
+        h.append("<p>Each machine's latest run of profile <b>").append(esc(v.profile())).append("</b> (the newest run's; "
+                + "other profiles are not comparable). In every figure measured on at least two machines, the best arena design "
                 + "per machine is in bold (baselines are shown, not crowned); a grey winner is within the errors of the runner-up, "
                 + "a tie. Rows in red: the clear winner differs between machines.</p>\n");
         h.append("<table id=\"machines-table\"><tr><th>figure</th><th>implementation</th>");

@@ -10,11 +10,12 @@ import org.epocharena.store.db.StoredFigure;
 import org.epocharena.store.db.StoredRun;
 
 /**
- * The same figures on several machines, side by side: each machine's latest run, every figure that at
+ * The same figures on several machines, side by side: each machine's latest run of one profile (the
+ * newest run's: figures of different profiles are not comparable), every figure that at
  * least two machines measured, and per machine the winning design (arena designs only; baselines are
  * shown, not crowned). A winner is clear only when its error interval does not overlap the runner-up's.
  */
-record MachinesView(List<StoredRun> latest, List<Row> rows) {
+record MachinesView(String profile, List<StoredRun> latest, List<Row> rows) {
 
     /** A machine's winner for one figure; {@code clear} false means within the errors of the runner-up. */
     record Winner(String impl, boolean clear) {
@@ -30,11 +31,18 @@ record MachinesView(List<StoredRun> latest, List<Row> rows) {
         }
     }
 
-    static MachinesView of(Map<String, List<StoredRun>> runsByMachine, List<StoredFigure> figures) {
-        List<StoredRun> latest = runsByMachine.values().stream().map(l -> l.get(l.size() - 1))
-                .sorted(Comparator.comparing(r -> r.machine().label())).toList();
+    /** @param runs every run, oldest first */
+    static MachinesView of(List<StoredRun> runs, List<StoredFigure> figures) {
+        if (runs.isEmpty()) {
+            return new MachinesView("", List.of(), List.of());
+        }
+        String profile = runs.get(runs.size() - 1).profile();
+        Map<String, StoredRun> latestByMachine = new TreeMap<>();
+        runs.stream().filter(r -> r.profile().equals(profile))
+                .forEach(r -> latestByMachine.put(r.machine().label() + r.machine().fingerprint(), r));
+        List<StoredRun> latest = List.copyOf(latestByMachine.values());
         if (latest.size() < 2) {
-            return new MachinesView(latest, List.of());
+            return new MachinesView(profile, latest, List.of());
         }
         Map<FigureKey, List<Map<String, StoredFigure>>> byKey = new TreeMap<>();
         for (StoredFigure f : figures) {
@@ -58,7 +66,7 @@ record MachinesView(List<StoredRun> latest, List<Row> rows) {
                     .orElse(Direction.UNKNOWN);
             rows.add(new Row(key, d, cells, cells.stream().map(c -> winner(c, d)).toList()));
         });
-        return new MachinesView(latest, rows);
+        return new MachinesView(profile, latest, rows);
     }
 
     static Optional<Winner> winner(Map<String, StoredFigure> byImpl, Direction d) {

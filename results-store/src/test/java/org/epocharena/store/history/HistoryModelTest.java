@@ -112,6 +112,27 @@ class HistoryModelTest {
     }
 
     @Test
+    void neverTrendsRunsOfDifferentProfilesTogether() {
+        // a-3 (the only run of the second commit on machine A) becomes a smoke run.
+        java.util.Map<StoredRun, StoredRun> changed = new java.util.HashMap<>();
+        List<StoredRun> mixed = runs.stream().map(r -> {
+            StoredRun n = r.machine().cores() == 2 && r.gitCommit().equals(TestRuns.C2) ? new StoredRun(r.id(), r.machine(),
+                    r.gitCommit(), "smoke", r.startedAt(), r.sourcePath(), r.manifest()) : r;
+            changed.put(r, n);
+            return n;
+        }).toList();
+        List<StoredFigure> remapped = figures.stream().map(f -> new StoredFigure(changed.get(f.run()), f.harness(),
+                f.benchmark(), f.impl(), f.baseline(), f.params(), f.mode(), f.threads(), f.metric(), f.unit(), f.score(),
+                f.error(), f.samples())).toList();
+        HistoryModel m = HistoryModel.build(mixed, remapped, x -> true, HistoryPage.ALPHA);
+        assertThat(m.changes()).as("machine A: a quick trend of one commit, and a lone smoke run").extracting(
+                c -> c.trend().machine().cores()).containsOnly(64);
+        assertThat(m.trends()).allSatisfy(t -> assertThat(t.runs()).extracting(StoredRun::profile).containsOnly(t.profile()));
+        assertThat(m.machinesView().profile()).isEqualTo("quick");
+        assertThat(m.machinesView().latest()).extracting(StoredRun::profile).containsOnly("quick");
+    }
+
+    @Test
     void labelsRunsOfTheSameCommitApart() {
         List<StoredRun> a = runs.stream().filter(r -> r.machine().cores() == 2).toList();
         assertThat(TrendChart.labels(a)).containsExactly("1111111", "1111111\u00b72", "2222222");
