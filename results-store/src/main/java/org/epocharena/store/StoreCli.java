@@ -3,7 +3,9 @@ package org.epocharena.store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -47,8 +49,8 @@ public final class StoreCli implements Callable<Integer> {
         return USAGE;
     }
 
-    /** Where the store is; the same options for every command. */
-    static final class Connection {
+    /** Where the store is and who connects: the same options for every command. */
+    static final class StoreOptions {
         @Option(names = "--db", paramLabel = "JDBC_URL",
                 description = "The store: jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DB. "
                         + "Default: $EPOCHARENA_DB_URL, else " + DEFAULT_DB + ".")
@@ -79,7 +81,7 @@ public final class StoreCli implements Callable<Integer> {
                     + "a corrupt or foreign file is refused whole, naming the file.")
     static final class Import implements Callable<Integer> {
         @Mixin
-        Connection db;
+        StoreOptions db;
 
         @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run folders written by run-bench.sh.")
         List<Path> runs;
@@ -87,24 +89,28 @@ public final class StoreCli implements Callable<Integer> {
         @Override
         public Integer call() throws SQLException {
             PrintWriter out = new PrintWriter(System.out, true);
-            int refused = 0;
-            try (ResultsStore store = db.open(true)) {
-                for (Path dir : runs) {
-                    RunRecord run;
-                    try {
-                        run = RunFolder.read(dir);
-                    } catch (BadRunException e) {
-                        System.err.println("results-store: refused " + dir + ": " + e.getMessage());
-                        refused++;
-                        continue;
-                    }
-                    ResultsStore.Outcome o = store.record(run);
-                    out.println((o == ResultsStore.Outcome.IMPORTED ? "imported " : "already stored ") + dir + " (run "
-                            + run.contentHash().substring(0, 12) + ", commit " + run.gitCommit() + ", "
-                            + run.figures().size() + " figures) into " + store.url());
+            // Every folder is read and checked before the store is opened: when all are refused, not even an
+            // empty store file is left behind.
+            Map<Path, RunRecord> readable = new LinkedHashMap<>();
+            for (Path dir : runs) {
+                try {
+                    readable.put(dir, RunFolder.read(dir));
+                } catch (BadRunException e) {
+                    System.err.println("results-store: refused " + dir + ": " + e.getMessage());
                 }
             }
-            return refused == 0 ? OK : BAD_RUN;
+            if (!readable.isEmpty()) {
+                try (ResultsStore store = db.open(true)) {
+                    for (Map.Entry<Path, RunRecord> e : readable.entrySet()) {
+                        RunRecord run = e.getValue();
+                        ResultsStore.Outcome o = store.record(run);
+                        out.println((o == ResultsStore.Outcome.IMPORTED ? "imported " : "already stored ") + e.getKey()
+                                + " (run " + run.contentHash().substring(0, 12) + ", commit " + run.gitCommit() + ", "
+                                + run.figures().size() + " figures) into " + store.url());
+                    }
+                }
+            }
+            return readable.size() == runs.size() ? OK : BAD_RUN;
         }
     }
 
@@ -113,7 +119,7 @@ public final class StoreCli implements Callable<Integer> {
                     + "machines side by side.")
     static final class History implements Callable<Integer> {
         @Mixin
-        Connection db;
+        StoreOptions db;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for index.html and charts/.")
         Path out;

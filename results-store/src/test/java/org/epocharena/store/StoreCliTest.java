@@ -80,6 +80,15 @@ class StoreCliTest {
     }
 
     @Test
+    void whenEveryRunIsRefusedNoStoreIsCreated() throws Exception {
+        Path foreign = Files.createDirectories(dir.resolve("node_modules"));
+        Files.writeString(foreign.resolve("package.json"), "{}");
+        assertThat(StoreCli.execute("import", "--db", db(), foreign.toString())).isEqualTo(StoreCli.BAD_RUN);
+        assertThat(err()).contains("refused " + foreign).contains("env.json").contains("missing");
+        assertThat(dir.resolve("results.db")).doesNotExist();
+    }
+
+    @Test
     void aStoreThatIsNotThereIsAClearErrorAndNothingIsCreated() {
         Path absent = dir.resolve("absent.db");
         assertThat(StoreCli.execute("history", "--db", "jdbc:sqlite:" + absent, "--out", dir.resolve("p").toString()))

@@ -182,9 +182,7 @@ public final class HistoryPage {
                     .append(".png\" width=\"").append(TrendChart.WIDTH).append("\" height=\"").append(TrendChart.HEIGHT)
                     .append("\" alt=\"").append(esc(t.key().title())).append("\"><figcaption>")
                     .append(esc(t.key().title())).append(" (").append(esc(t.key().unit())).append(", ")
-                    .append(esc(Direction.of(t.byImpl().values().iterator().next().get(0)) == Direction.HIGHER
-                            ? "higher is better" : Direction.of(t.byImpl().values().iterator().next().get(0))
-                            == Direction.LOWER ? "lower is better" : "no better direction"))
+                    .append(reading(Direction.of(t.byImpl().values().iterator().next().get(0))))
                     .append("): ");
             List<String> parts = new ArrayList<>();
             t.byImpl().forEach((impl, list) -> {
@@ -194,6 +192,10 @@ public final class HistoryPage {
             });
             h.append("latest ").append(String.join("; ", parts)).append(".</figcaption></figure>\n");
         }
+    }
+
+    private static String reading(Direction d) {
+        return d == Direction.HIGHER ? "higher is better" : d == Direction.LOWER ? "lower is better" : "no better direction";
     }
 
     private static void machines(StringBuilder h, HistoryModel m) {
