@@ -23,12 +23,24 @@ public final class TestRuns {
     private TestRuns() {
     }
 
+    /** The three real smoke runs of src/test/resources/real-runs (two commits, same benchmarked code: A/A). */
+    public static final List<String> REAL = List.of("20261201-145023-smoke", "20261201-145049-smoke", "20261201-145140-smoke");
+
     /** The fixture folder itself (read only). */
     public static Path fixture(String name) {
+        return resource("/runs/" + name);
+    }
+
+    /** A real run's folder (read only). */
+    public static Path real(String name) {
+        return resource("/real-runs/" + name);
+    }
+
+    private static Path resource(String path) {
         try {
-            return Path.of(TestRuns.class.getResource("/runs/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            return Path.of(TestRuns.class.getResource(path).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no test resource " + path, e);
         }
     }
 
