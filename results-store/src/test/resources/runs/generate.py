@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the results-store test runs: five run folders in run-bench.sh's layout (env.json,
+"""Writes the results-store test runs: seven run folders in run-bench.sh's layout (env.json,
 manifest.json for the newer ones, raw/jmh-*.json in JMH 1.37's JSON result format) on two machines
 at two commits, with known changes planted between the commits. Deterministic (fixed seed).
 Run it from this folder: python3 generate.py
@@ -8,8 +8,9 @@ Planted between commit C1 and C2, on both machines:
   - STRIPED throughput at 64 workers: 30 % lower;
   - LOCK_FREE latency p99.99: twice as high.
 Everything else only has noise (2 % per iteration, 1 % per fork).
-Machines: A is a 2-core EPYC where STRIPED wins throughput at 64 workers; B a 64-core Xeon where
-LOCK_FREE wins it. At 1 worker STRIPED wins on both.
+Machines: A is a 2-core EPYC where STRIPED wins throughput at 64 workers (three runs of C1, two of C2:
+the change-point test has run-to-run noise to measure); B a 64-core Xeon where LOCK_FREE wins it (one
+run per commit). At 1 worker STRIPED wins on both.
 Formats: a-1 and b-1 are older runs (params kind/baseline, no manifest.json); the others use the
 impl param and carry a manifest.json (schema 1).
 """
@@ -134,6 +135,8 @@ def run(folder, machine, commit, started, new_format, seed):
 
 run("a-1", "A", C1, "2026-11-20T10:00:00Z", False, 1)
 run("a-2", "A", C1, "2026-11-21T10:00:00Z", True, 2)
-run("a-3", "A", C2, "2026-11-22T10:00:00Z", True, 3)
+run("a-3", "A", C1, "2026-11-21T16:00:00Z", True, 6)
+run("a-4", "A", C2, "2026-11-22T10:00:00Z", True, 3)
+run("a-5", "A", C2, "2026-11-23T10:00:00Z", True, 7)
 run("b-1", "B", C1, "2026-11-20T12:00:00Z", False, 4)
 run("b-2", "B", C2, "2026-11-22T12:00:00Z", True, 5)

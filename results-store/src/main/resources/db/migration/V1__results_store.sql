@@ -14,8 +14,8 @@ CREATE TABLE machine (
     jvm_flags    TEXT NOT NULL
 );
 
--- A run is keyed by the SHA-256 of its env.json, manifest.json and raw/jmh-*.json: importing the same
--- run again, from any path, finds the key and writes nothing.
+-- A run is keyed by the SHA-256 of its env.json, manifest.json, raw/jmh-*.json and raw/hdr/*.hlog:
+-- importing the same run again, from any path, finds the key and writes nothing.
 CREATE TABLE run (
     content_hash  VARCHAR(64) PRIMARY KEY,
     machine       VARCHAR(64) NOT NULL REFERENCES machine (fingerprint),
@@ -30,7 +30,8 @@ CREATE TABLE run (
 );
 CREATE INDEX run_by_machine_and_time ON run (machine, started_at);
 
--- One JMH result of a run: the primary metric (metric = '') or one secondary metric, for one
+-- One JMH result of a run: the primary metric (metric = '') or one secondary metric (or, mode 'hdr', one
+-- percentile of an HdrHistogram interval log, a value per interval as its samples), for one
 -- implementation at one point. params holds every other JMH param, 'name=value' sorted, comma separated.
 CREATE TABLE figure (
     run         VARCHAR(64) NOT NULL REFERENCES run (content_hash) ON DELETE CASCADE,

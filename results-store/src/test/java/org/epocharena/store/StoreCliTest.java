@@ -58,12 +58,12 @@ class StoreCliTest {
         assertThat(out()).contains("imported " + runs[0]).doesNotContain("already stored");
         out.reset();
         assertThat(StoreCli.execute(args)).isEqualTo(0);
-        assertThat(out()).contains("already stored " + runs[4]).doesNotContain("imported ");
+        assertThat(out()).contains("already stored " + runs[6]).doesNotContain("imported ");
 
         Path page = dir.resolve("history");
         assertThat(StoreCli.execute("history", "--db", db(), "--out", page.toString())).isEqualTo(0);
         assertThat(page.resolve("index.html")).isNotEmptyFile();
-        assertThat(out()).contains("5 runs on 2 machine(s), 20 trend charts, 4 change point(s)");
+        assertThat(out()).contains("7 runs on 2 machine(s), 20 trend charts, 4 change point(s)");
     }
 
     @Test

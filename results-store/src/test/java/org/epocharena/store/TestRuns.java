@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The test runs of src/test/resources/runs (see generate.py there): five runs on two machines (A: a-1,
- * a-2, a-3; B: b-1, b-2) at two commits, with a planted 30% throughput drop of STRIPED at 64 workers and
- * a doubled LOCK_FREE p99.99 at the second commit.
+ * The test runs of src/test/resources/runs (see generate.py there): seven runs on two machines (A: a-1,
+ * a-2, a-3 at C1, a-4, a-5 at C2; B: b-1 at C1, b-2 at C2), with a planted 30% throughput drop of STRIPED
+ * at 64 workers and a doubled LOCK_FREE p99.99 at the second commit.
  */
 public final class TestRuns {
-    public static final List<String> ALL = List.of("a-1", "a-2", "a-3", "b-1", "b-2");
+    public static final List<String> ALL = List.of("a-1", "a-2", "a-3", "a-4", "a-5", "b-1", "b-2");
     /** Figures per run: 3 implementations x (2 throughput points x 2 + latency 4 + garbage 2). */
     public static final int FIGURES_PER_RUN = 30;
     public static final String C1 = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";

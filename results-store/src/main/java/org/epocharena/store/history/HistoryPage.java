@@ -143,7 +143,7 @@ public final class HistoryPage {
             return;
         }
         h.append("<table id=\"change-table\"><tr><th>machine</th><th>figure</th><th>implementation</th><th>from commit</th>"
-                + "<th>to commit</th><th>before</th><th>after</th><th>change</th><th>p (Welch)</th><th>chart</th></tr>\n");
+                + "<th>to commit</th><th>before</th><th>after</th><th>change</th><th>p</th><th>tested on</th><th>chart</th></tr>\n");
         for (HistoryModel.ChangeRow c : m.changes()) {
             h.append("<tr><td>").append(esc(c.trend().machine().label())).append("</td><td>")
                     .append(esc(c.trend().key().title())).append("</td><td>").append(esc(c.impl())).append("</td><td><code>")
@@ -151,7 +151,9 @@ public final class HistoryPage {
                     .append(esc(c.after().run().shortCommit())).append("</code></td><td class=\"n\">")
                     .append(value(c.before())).append("</td><td class=\"n\">").append(value(c.after()))
                     .append("</td><td class=\"n\">").append(pct(c.change().changePercent())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.2g", c.change().pValue())).append("</td><td><a href=\"#")
+                    .append(String.format(Locale.ROOT, "%.2g", c.change().pValue())).append("</td><td>")
+                    .append(c.change().singleRuns() ? "iterations of single runs (optimistic)" : "run means")
+                    .append("</td><td><a href=\"#")
                     .append(c.trend().id()).append("\">chart</a></td></tr>\n");
         }
         h.append("</table>\n");
@@ -276,16 +278,18 @@ public final class HistoryPage {
     }
 
     private static void method(StringBuilder h, HistoryModel m) {
-        h.append("<h2 id=\"method\">How change points are found</h2>\n<p><b>Binary segmentation with Welch's t-test.</b> "
-                + "For each figure and implementation on one machine, the runs are in time order. Every boundary between two "
-                + "different commits is a candidate; the one with the largest Welch t statistic between JMH's per-iteration raw "
-                + "data before and after it is tested (Apache Commons Statistics <code>TTest</code>, unequal variances) at "
-                + "&alpha; = ").append(m.alpha()).append(" divided by the number of candidates (Bonferroni). A significant "
-                + "boundary is a change point only when the means before and after differ by more than the practical-equivalence "
-                + "floor (the manifest's floor for a headline figure, else " + (int) (Floor.DEFAULT_RELATIVE * 100)
-                + "%); then both sides are searched again. Runs of one commit are never split. Iterations within a run share "
-                + "that run's conditions, so p-values are optimistic about run-to-run noise: the floor is what keeps repeated "
-                + "runs of the same code from showing a change.</p>\n");
+        h.append("<h2 id=\"method\">How change points are found</h2>\n<p><b>Binary segmentation with a t-test.</b> "
+                + "For each figure and implementation on one machine and one profile, the runs are in time order. Every "
+                + "boundary between two different commits is a candidate; the one with the largest t statistic is tested at "
+                + "&alpha; = ").append(m.alpha()).append(" divided by the number of candidates (Bonferroni). The unit of the "
+                + "test is the run: Student's t on the runs' means with a pooled variance (Apache Commons Statistics), so a "
+                + "change must stand out from the run-to-run noise of the machine, not just from the spread of iterations "
+                + "within a run. Only where a segment holds just two runs, one a side, is there no run-to-run noise to "
+                + "measure: Welch's t-test on JMH's per-iteration raw data is used and the change is marked as resting on "
+                + "single runs (optimistic: iterations share their run's conditions). A significant boundary is a change "
+                + "point only when the two sides differ by more than the practical-equivalence floor (the manifest's floor "
+                + "for a headline figure, else " + (int) (Floor.DEFAULT_RELATIVE * 100) + "%); then both sides are "
+                + "searched again. Runs of one commit are never split.</p>\n");
     }
 
     /** "89.6 M ± 6.32 M ops/s": the error in the score's scale, so the two read together. */

@@ -13,13 +13,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Reads a run folder as {@code ./run-bench.sh} writes it ({@code env.json}, {@code manifest.json} when
- * present, {@code raw/jmh-*.json}) into a {@link RunRecord}. Everything is read and checked here, before
+ * present, {@code raw/jmh-*.json}, {@code raw/hdr/*.hlog}) into a {@link RunRecord}. Everything is read and checked here, before
  * the store is touched, so a corrupt or foreign file refuses the whole run and nothing is written.
  */
 public final class RunFolder {
@@ -55,6 +57,13 @@ public final class RunFolder {
             digest(hash, "raw/" + f.getFileName(), json);
             figures.addAll(JmhResultReader.read(json, f.toString(), manifest));
         }
+        Map<String, Boolean> baselines = new HashMap<>();
+        figures.forEach(f -> baselines.putIfAbsent(f.impl(), f.baseline()));
+        for (Path f : hdrLogs(folder)) {
+            String log = text(f);
+            digest(hash, "raw/hdr/" + f.getFileName(), log);
+            figures.addAll(HdrLogReader.read(log, f.toString(), f.getFileName().toString(), manifest, baselines));
+        }
 
         JsonObject env = envObject(envJson, envFile);
         Machine machine = new Machine(str(env, "cpuModel"), env.get("cores").getAsInt(), env.get("memoryBytes").getAsLong(),
@@ -71,6 +80,21 @@ public final class RunFolder {
         } catch (IOException e) {
             return folder.toAbsolutePath().normalize();
         }
+    }
+
+    /** The HdrHistogram interval logs, raw/hdr/*.hlog, by name; none in runs of harnesses that write none. */
+    private static List<Path> hdrLogs(Path folder) {
+        Path hdr = folder.resolve("raw").resolve("hdr");
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(hdr)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(hdr, "*.hlog")) {
+                ds.forEach(files::add);
+            } catch (IOException e) {
+                throw new BadRunException(hdr + ": cannot list: " + e.getMessage(), e);
+            }
+        }
+        files.sort(null);
+        return files;
     }
 
     private static List<Path> resultFiles(Path folder) {

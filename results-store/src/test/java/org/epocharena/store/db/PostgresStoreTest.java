@@ -71,6 +71,6 @@ class PostgresStoreTest extends StoreContract {
         }
         assertThat(StoreCli.execute("history", "--db", url, "--out", out.toString())).isEqualTo(0);
         assertThat(Files.readString(out.resolve("index.html")))
-                .contains("5 runs of 2 commits on 2 machines", "id=\"machines-table\"");
+                .contains("7 runs of 2 commits on 2 machines", "id=\"machines-table\"");
     }
 }

@@ -60,9 +60,9 @@ abstract class StoreContract {
             }
             long[] after = counts(store);
             assertThat(after[0]).as("machines").isEqualTo(2);
-            assertThat(after[1]).as("runs").isEqualTo(5);
-            assertThat(after[2]).as("figures").isEqualTo(5L * TestRuns.FIGURES_PER_RUN);
-            assertThat(after[3]).as("samples: 2 forks x 3 iterations per figure").isEqualTo(5L * TestRuns.FIGURES_PER_RUN * 6);
+            assertThat(after[1]).as("runs").isEqualTo(7);
+            assertThat(after[2]).as("figures").isEqualTo(7L * TestRuns.FIGURES_PER_RUN);
+            assertThat(after[3]).as("samples: 2 forks x 3 iterations per figure").isEqualTo(7L * TestRuns.FIGURES_PER_RUN * 6);
 
             // Re-importing, also from another path, is a no-op.
             for (String r : TestRuns.ALL) {
@@ -73,9 +73,9 @@ abstract class StoreContract {
             List<StoredRun> runs = HistoryQuery.runs(store);
             assertThat(runs).extracting(StoredRun::startedAt).isSorted();
             assertThat(runs).extracting(StoredRun::gitCommit)
-                    .containsExactly(TestRuns.C1, TestRuns.C1, TestRuns.C1, TestRuns.C2, TestRuns.C2);
+                    .containsExactly(TestRuns.C1, TestRuns.C1, TestRuns.C1, TestRuns.C1, TestRuns.C2, TestRuns.C2, TestRuns.C2);
             List<StoredFigure> figures = HistoryQuery.figures(store, runs);
-            assertThat(figures).hasSize(5 * TestRuns.FIGURES_PER_RUN);
+            assertThat(figures).hasSize(7 * TestRuns.FIGURES_PER_RUN);
 
             // Every value comes back as it went in.
             RunRecord a3 = RunFolder.read(TestRuns.fixture("a-3"));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The history drawn from the five test runs finds exactly what generate.py planted, and nothing else. */
+/** The history drawn from the seven test runs finds exactly what generate.py planted, and nothing else. */
 class HistoryModelTest {
     @TempDir
     static Path dir;
@@ -53,6 +53,8 @@ class HistoryModelTest {
             assertThat(c.after().run().gitCommit()).isEqualTo(TestRuns.C2);
             assertThat(c.change().changePercent()).isBetween(c.impl().equals("STRIPED") ? -35.0 : 85.0,
                     c.impl().equals("STRIPED") ? -25.0 : 115.0);
+            // Machine A has repeated runs: the run is the unit; B has one run a commit: iterations, marked.
+            assertThat(c.change().singleRuns()).isEqualTo(c.trend().machine().cores() == 64);
         });
     }
 
@@ -63,7 +65,7 @@ class HistoryModelTest {
         assertThat(m.trends()).hasSize(20);
         assertThat(m.trends()).extracting(t -> t.key().metric()).contains("", "p99.99", "gc.alloc.rate.norm", "starvedShare");
         Trend a = m.trends().stream().filter(t -> t.machine().cores() == 2).findFirst().orElseThrow();
-        assertThat(a.runs()).hasSize(3);
+        assertThat(a.runs()).hasSize(5);
         assertThat(a.byImpl()).containsOnlyKeys("JVM_NEW", "LOCK_FREE", "STRIPED");
         assertThat(HistoryModel.build(runs, figures, s -> s.contains("p99.99"), HistoryPage.ALPHA).trends()).hasSize(2);
     }
@@ -96,9 +98,9 @@ class HistoryModelTest {
     void writesThePageAndAChartThatDecodesPerTrend() throws Exception {
         Path out = dir.resolve("page");
         HistoryPage.Summary s = HistoryPage.write(runs, figures, x -> true, "jdbc:sqlite:h.db", out);
-        assertThat(s).isEqualTo(new HistoryPage.Summary(5, 2, 20, 4, 1));
+        assertThat(s).isEqualTo(new HistoryPage.Summary(7, 2, 20, 4, 1));
         String html = Files.readString(out.resolve("index.html"));
-        assertThat(html).contains("id=\"machines-table\"", "id=\"change-table\"", "Binary segmentation with Welch's t-test",
+        assertThat(html).contains("id=\"machines-table\"", "id=\"change-table\"", "Binary segmentation with a t-test",
                 "winner differs");
         try (var pngs = Files.list(out.resolve("charts"))) {
             List<Path> files = pngs.toList();
@@ -113,7 +115,7 @@ class HistoryModelTest {
 
     @Test
     void neverTrendsRunsOfDifferentProfilesTogether() {
-        // a-3 (the only run of the second commit on machine A) becomes a smoke run.
+        // a-4 and a-5 (the runs of the second commit on machine A) become smoke runs.
         java.util.Map<StoredRun, StoredRun> changed = new java.util.HashMap<>();
         List<StoredRun> mixed = runs.stream().map(r -> {
             StoredRun n = r.machine().cores() == 2 && r.gitCommit().equals(TestRuns.C2) ? new StoredRun(r.id(), r.machine(),
@@ -128,14 +130,15 @@ class HistoryModelTest {
         assertThat(m.changes()).as("machine A: a quick trend of one commit, and a lone smoke run").extracting(
                 c -> c.trend().machine().cores()).containsOnly(64);
         assertThat(m.trends()).allSatisfy(t -> assertThat(t.runs()).extracting(StoredRun::profile).containsOnly(t.profile()));
-        assertThat(m.machinesView().profile()).isEqualTo("quick");
-        assertThat(m.machinesView().latest()).extracting(StoredRun::profile).containsOnly("quick");
+        // The newest run (a-5) is a smoke run: the machines view shows smoke runs, of which B has none.
+        assertThat(m.machinesView().profile()).isEqualTo("smoke");
+        assertThat(m.machinesView().latest()).extracting(StoredRun::id).containsExactly(runs.get(runs.size() - 1).id());
     }
 
     @Test
     void labelsRunsOfTheSameCommitApart() {
         List<StoredRun> a = runs.stream().filter(r -> r.machine().cores() == 2).toList();
-        assertThat(TrendChart.labels(a)).containsExactly("1111111", "1111111\u00b72", "2222222");
+        assertThat(TrendChart.labels(a)).containsExactly("1111111", "1111111\u00b72", "1111111\u00b73", "2222222", "2222222\u00b72");
     }
 
     @Test

@@ -147,4 +147,35 @@ class RunFolderTest {
         assertThat(RunFolder.measuringFlags("-XX:+UseZGC -Dlog=" + run.resolve("x.log"), run)).isEqualTo("-XX:+UseZGC");
         assertThat(RunFolder.measuringFlags("-XX:+UseParallelGC -Dmode=fast", run)).isEqualTo("-XX:+UseParallelGC -Dmode=fast");
     }
+
+    @Test
+    void readsTheHdrHistogramIntervalLogsOfARealRunIntoPercentilesWithErrors() {
+        RunRecord run = RunFolder.read(TestRuns.real(TestRuns.REAL.get(0)));
+        List<Figure> hdr = run.figures().stream().filter(f -> f.mode().equals("hdr")).toList();
+        assertThat(hdr).as("5 logs x p50 p90 p99 p99.9 p99.99 max").hasSize(30);
+        Figure tail = only(hdr, "latency.hdr", "LOCK_FREE", 1, "p99.99");
+        Figure p99 = only(hdr, "latency.hdr", "LOCK_FREE", 1, "p99");
+        assertThat(tail.unit()).isEqualTo("ns");
+        assertThat(tail.harness()).isEqualTo("latency");
+        assertThat(tail.samples()).hasSize(1);
+        assertThat(tail.samples().get(0)).as("one value per measurement interval").hasSize(5);
+        assertThat(tail.error()).as("an error across intervals").isPositive();
+        assertThat(tail.score()).isGreaterThanOrEqualTo(p99.score());
+        assertThat(only(hdr, "latency.hdr", "JVM_NEW", 1, "max").baseline()).as("baseline, as the JMH results say").isTrue();
+        assertThat(only(hdr, "latency.hdr", "STRIPED", 16, "p50").threads()).isEqualTo(16);
+    }
+
+    @Test
+    void refusesACorruptHdrHistogramLog(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run.resolve("raw/hdr"));
+        for (String f : List.of("env.json", "raw/jmh-garbage.json")) {
+            Files.copy(TestRuns.real(TestRuns.REAL.get(0)).resolve(f), run.resolve(f));
+        }
+        Path log = run.resolve("raw/hdr/latency-STRIPED-t1.hlog");
+        Files.writeString(log, "#[Histogram log format version 1.3]\n0.1,0.05,9.2,HISTFAAAA-this-is-not-base64\n");
+        assertThatThrownBy(() -> RunFolder.read(run)).isInstanceOf(BadRunException.class).hasMessageContaining(log.toString());
+        Files.writeString(log, "#[Histogram log format version 1.3]\n");
+        assertThatThrownBy(() -> RunFolder.read(run)).hasMessageContaining(log.toString()).hasMessageContaining("no recorded interval");
+    }
 }
