@@ -31,6 +31,8 @@ public final class HistoryPage {
      * A real regression over a few iterations has p far below this (the planted 30% drop: p &lt; 1e-8).
      */
     public static final double ALPHA = 0.001;
+    /** Bar charts for at most this many figures whose winner differs; the table lists them all. */
+    static final int MAX_MACHINE_CHARTS = 12;
     static final String CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'";
     private static final String CSS = """
             body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1150px;margin:0 auto;
@@ -67,6 +69,10 @@ public final class HistoryPage {
         List<String> impls = new ArrayList<>(new TreeSet<>(figures.stream().map(StoredFigure::impl).toList()));
         for (Trend t : m.trends()) {
             TrendChart.write(t, impls, charts.resolve(t.id() + ".png"));
+        }
+        List<MachinesView.Row> differ = m.machinesView().differing();
+        for (int i = 0; i < Math.min(differ.size(), MAX_MACHINE_CHARTS); i++) {
+            MachinesChart.write(differ.get(i), m.machinesView().latest(), impls, charts.resolve("machines-" + (i + 1) + ".png"));
         }
         Files.writeString(out.resolve("index.html"), html(m, storeName, out), StandardCharsets.UTF_8);
         return new Summary(m.runs().size(), m.machines().size(), m.trends().size(), m.changes().size(),
@@ -225,6 +231,15 @@ public final class HistoryPage {
                 + "other profiles are not comparable). In every figure measured on at least two machines, the best arena design "
                 + "per machine is in bold (baselines are shown, not crowned); a grey winner is within the errors of the runner-up, "
                 + "a tie. Rows in red: the clear winner differs between machines.</p>\n");
+        List<MachinesView.Row> differ = v.differing();
+        for (int i = 0; i < Math.min(differ.size(), MAX_MACHINE_CHARTS); i++) {
+            h.append("<figure class=\"machines\"><img src=\"charts/machines-").append(i + 1).append(".png\" width=\"")
+                    .append(MachinesChart.WIDTH).append("\" height=\"").append(MachinesChart.HEIGHT).append("\" alt=\"")
+                    .append(esc(differ.get(i).key().title())).append("\"><figcaption>Winner differs: ")
+                    .append(esc(differ.get(i).key().title())).append(" (").append(reading(differ.get(i).direction()))
+                    .append("): each arena design relative to the machine's winner (1 = the winner), in each machine's latest run; "
+                            + "the values are in the table below.</figcaption></figure>\n");
+        }
         h.append("<table id=\"machines-table\"><tr><th>figure</th><th>implementation</th>");
         for (StoredRun r : v.latest()) {
             h.append("<th>").append(esc(r.machine().label())).append("<br><code>").append(esc(r.shortCommit()))

@@ -89,7 +89,9 @@ class HistoryPageBrowserTest {
         @SuppressWarnings("unchecked")
         List<Boolean> decoded = (List<Boolean>) js.executeScript(
                 "return Array.from(document.images).map(i => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0);");
-        assertThat(decoded).as("every image decodes").hasSize(trends.size()).containsOnly(true);
+        Object machineCharts = js.executeScript("return document.querySelectorAll('figure.machines img').length;");
+        assertThat(decoded).as("every image decodes").hasSize(trends.size() + ((Number) machineCharts).intValue())
+                .containsOnly(true);
         assertThat(js.executeScript("return document.querySelectorAll('#machine-list tr').length;"))
                 .as("the machine list").isNotEqualTo(0L);
 
@@ -123,6 +125,9 @@ class HistoryPageBrowserTest {
         Object differs = js.executeScript("return Array.from(document.querySelectorAll('#machines-table tr.differs td'))"
                 + ".map(td => td.textContent).join(' | ');");
         assertThat((String) differs).contains("ThroughputBenchmark.run score, mix=MIXED, 64 threads", "winner differs");
+        assertThat(js.executeScript("return Array.from(document.querySelectorAll('figure.machines img'))"
+                + ".map(i => i.getAttribute('src') + ' ' + i.naturalWidth).join();"))
+                .as("the flip drawn as bars per machine").isEqualTo("charts/machines-1.png " + MachinesChart.WIDTH);
         assertThat(js.executeScript("return document.querySelectorAll('#change-table tr').length;"))
                 .as("header and the four planted changes").isEqualTo(5L);
         assertThat(js.executeScript("return Array.from(document.querySelectorAll('#change-table a'))"
