@@ -107,6 +107,10 @@ public final class HistoryPage {
 
     private static void answer(StringBuilder h, HistoryModel m) {
         h.append("<div class=\"answer\" id=\"answer\"><p>");
+        if (m.runs().isEmpty()) {
+            h.append("The store holds no run yet: record one with <code>import RUN_DIR</code>.</p></div>\n");
+            return;
+        }
         if (m.changes().isEmpty()) {
             h.append("No change point: no figure moved beyond its noise and its practical-equivalence floor between commits");
             h.append(m.trends().isEmpty() ? " (no figure has two runs on one machine yet)." : ".");

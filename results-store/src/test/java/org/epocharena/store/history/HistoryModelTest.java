@@ -137,6 +137,14 @@ class HistoryModelTest {
     }
 
     @Test
+    void anEmptyStoreGivesAPageThatSaysSo() throws Exception {
+        Path out = dir.resolve("empty");
+        assertThat(HistoryPage.write(List.of(), List.of(), x -> true, "jdbc:sqlite:none.db", out))
+                .isEqualTo(new HistoryPage.Summary(0, 0, 0, 0, 0));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("The store holds no run yet");
+    }
+
+    @Test
     void labelsRunsOfTheSameCommitApart() {
         List<StoredRun> a = runs.stream().filter(r -> r.machine().cores() == 2).toList();
         assertThat(TrendChart.labels(a)).containsExactly("1111111", "1111111\u00b72", "1111111\u00b73", "2222222", "2222222\u00b72");
