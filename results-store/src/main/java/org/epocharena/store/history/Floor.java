@@ -22,10 +22,4 @@ record Floor(double relative, double absolute) {
         double rel = before == 0 ? Double.POSITIVE_INFINITY : d / Math.abs(before);
         return d > absolute && rel > relative;
     }
-
-    String describe() {
-        return absolute > 0 && relative > 0 ? String.format(java.util.Locale.ROOT, "%.3g%% or %.3g", relative * 100, absolute)
-                : absolute > 0 ? String.format(java.util.Locale.ROOT, "%.3g", absolute)
-                : String.format(java.util.Locale.ROOT, "%.3g%%", relative * 100);
-    }
 }
