@@ -1,0 +1,14 @@
+package org.epocharena.store.db;
+
+import org.epocharena.store.run.Machine;
+import org.epocharena.store.run.Manifest;
+
+/** A run as the store holds it; {@code id} is its content hash. */
+public record StoredRun(String id, Machine machine, String gitCommit, String profile, String startedAt,
+                        String sourcePath, Manifest manifest) {
+
+    /** The first 7 characters of the commit, as git abbreviates it. */
+    public String shortCommit() {
+        return gitCommit.length() > 7 && gitCommit.matches("[0-9a-f]+") ? gitCommit.substring(0, 7) : gitCommit;
+    }
+}

@@ -1,0 +1,153 @@
+package org.epocharena.store.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.epocharena.store.TestRuns;
+import org.epocharena.store.run.BadRunException;
+import org.epocharena.store.run.Figure;
+import org.epocharena.store.run.RunFolder;
+import org.epocharena.store.run.RunRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every store must do, whatever database is behind the URL; one subclass per database.
+ * Each test gets an empty store from {@link #emptyStoreUrl()}.
+ */
+abstract class StoreContract {
+    @TempDir
+    Path dir;
+
+    /** A JDBC URL of an empty store, fresh for this test. */
+    abstract String emptyStoreUrl() throws Exception;
+
+    ResultsStore open() throws Exception {
+        return ResultsStore.open(emptyStoreUrlOnce(), null, null, true);
+    }
+
+    private String url;
+
+    private String emptyStoreUrlOnce() throws Exception {
+        if (url == null) {
+            url = emptyStoreUrl();
+        }
+        return url;
+    }
+
+    static long count(ResultsStore store, String table) throws SQLException {
+        try (Statement s = store.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static long[] counts(ResultsStore store) throws SQLException {
+        return new long[] {count(store, "machine"), count(store, "run"), count(store, "figure"), count(store, "sample")};
+    }
+
+    @Test
+    void recordsEveryRunOnceAndReadsItBack() throws Exception {
+        try (ResultsStore store = open()) {
+            for (String r : TestRuns.ALL) {
+                assertThat(store.record(RunFolder.read(TestRuns.fixture(r)))).isEqualTo(ResultsStore.Outcome.IMPORTED);
+            }
+            long[] after = counts(store);
+            assertThat(after[0]).as("machines").isEqualTo(2);
+            assertThat(after[1]).as("runs").isEqualTo(7);
+            assertThat(after[2]).as("figures").isEqualTo(7L * TestRuns.FIGURES_PER_RUN);
+            assertThat(after[3]).as("samples: 2 forks x 3 iterations per figure").isEqualTo(7L * TestRuns.FIGURES_PER_RUN * 6);
+
+            // Re-importing, also from another path, is a no-op.
+            for (String r : TestRuns.ALL) {
+                assertThat(store.record(RunFolder.read(TestRuns.copy(r, dir)))).isEqualTo(ResultsStore.Outcome.ALREADY_STORED);
+            }
+            assertThat(counts(store)).isEqualTo(after);
+
+            List<StoredRun> runs = HistoryQuery.runs(store);
+            assertThat(runs).extracting(StoredRun::startedAt).isSorted();
+            assertThat(runs).extracting(StoredRun::gitCommit)
+                    .containsExactly(TestRuns.C1, TestRuns.C1, TestRuns.C1, TestRuns.C1, TestRuns.C2, TestRuns.C2, TestRuns.C2);
+            List<StoredFigure> figures = HistoryQuery.figures(store, runs);
+            assertThat(figures).hasSize(7 * TestRuns.FIGURES_PER_RUN);
+
+            // Every value comes back as it went in.
+            RunRecord a3 = RunFolder.read(TestRuns.fixture("a-3"));
+            for (Figure in : a3.figures()) {
+                StoredFigure out = figures.stream().filter(f -> f.run().id().equals(a3.contentHash())
+                        && f.benchmark().equals(in.benchmark()) && f.impl().equals(in.impl()) && f.threads() == in.threads()
+                        && f.params().equals(in.params()) && f.metric().equals(in.metric())).findFirst().orElseThrow();
+                assertThat(out.score()).isEqualTo(in.score());
+                assertThat(out.error()).isEqualTo(in.error());
+                assertThat(out.unit()).isEqualTo(in.unit());
+                assertThat(out.baseline()).isEqualTo(in.baseline());
+                // offset 0: equal values, except that SQLite keeps -0.0 as 0.0
+                assertThat(out.samples()).containsExactly(in.samples().stream().flatMapToDouble(java.util.Arrays::stream)
+                        .toArray(), org.assertj.core.data.Offset.offset(0.0));
+            }
+            assertThat(figures.get(0).run().manifest()).isNotNull();
+        }
+    }
+
+    @Test
+    void aRefusedRunWritesNothing() throws Exception {
+        Path bad = TestRuns.copy("a-3", dir);
+        Files.writeString(bad.resolve("raw/jmh-throughput.json"), "[{\"benchmark\": \"x\"");
+        try (ResultsStore store = open()) {
+            assertThatThrownBy(() -> store.record(RunFolder.read(bad))).isInstanceOf(BadRunException.class);
+            assertThat(counts(store)).containsExactly(0, 0, 0, 0);
+        }
+    }
+
+    @Test
+    void aFailureHalfwayRollsTheWholeRunBack() throws Exception {
+        RunRecord good = RunFolder.read(TestRuns.fixture("a-1"));
+        // The last figure has no unit: its insert breaks a NOT NULL constraint after the machine, the run and
+        // every other figure were sent.
+        List<Figure> broken = new java.util.ArrayList<>(good.figures());
+        broken.add(new Figure("x.json", "h", "b", "X", false, "", "thrpt", 1, "", null, 1, 0, List.of()));
+        try (ResultsStore store = open()) {
+            assertThatThrownBy(() -> store.record(withFigures(good, broken))).isInstanceOf(SQLException.class);
+            assertThat(counts(store)).containsExactly(0, 0, 0, 0);
+            assertThat(store.record(good)).as("the store still works").isEqualTo(ResultsStore.Outcome.IMPORTED);
+        }
+    }
+
+    @Test
+    void aMissingNumberIsStoredAsNullAndReadBackAsNaN() throws Exception {
+        RunRecord good = RunFolder.read(TestRuns.fixture("a-1"));
+        List<Figure> more = new java.util.ArrayList<>(good.figures());
+        more.add(new Figure("x.json", "h", "b", "X", false, "", "thrpt", 1, "", "ops/s", Double.NaN, Double.NaN,
+                List.of(new double[] {1, Double.NaN, 2}, new double[] {3})));
+        try (ResultsStore store = open()) {
+            assertThat(store.record(withFigures(good, more))).isEqualTo(ResultsStore.Outcome.IMPORTED);
+            StoredFigure nan = HistoryQuery.figures(store, HistoryQuery.runs(store)).stream()
+                    .filter(f -> f.impl().equals("X")).findFirst().orElseThrow();
+            assertThat(nan.score()).isNaN();
+            assertThat(nan.error()).isNaN();
+            assertThat(nan.samples()).as("a missing sample is left out").containsExactly(1, 2, 3);
+        }
+    }
+
+    private static RunRecord withFigures(RunRecord r, List<Figure> figures) {
+        return new RunRecord(r.contentHash(), r.machine(), r.gitCommit(), r.profile(), r.startedAt(), r.commandLine(),
+                r.sourcePath(), r.envJson(), r.manifestJson(), figures);
+    }
+
+    @Test
+    void reopeningKeepsTheSchemaAndTheData() throws Exception {
+        try (ResultsStore store = open()) {
+            store.record(RunFolder.read(TestRuns.fixture("b-1")));
+        }
+        try (ResultsStore again = ResultsStore.open(emptyStoreUrlOnce(), null, null, false)) {
+            assertThat(count(again, "run")).isEqualTo(1);
+            assertThat(count(again, "flyway_schema_history")).isEqualTo(1);
+        }
+    }
+}
