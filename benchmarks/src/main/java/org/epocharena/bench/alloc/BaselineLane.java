@@ -7,7 +7,9 @@ import org.epocharena.EpochArena;
 
 /**
  * One thread's blocks of a baseline: an array of the current epoch's blocks, dropped (or released to
- * the baseline's pool) the first time the thread allocates after the allocator's epoch moved on.
+ * the baseline's pool) the first time the thread allocates after the allocator's epoch moved on. A pin
+ * works as on an arena: while the thread holds one, its blocks stay, whatever epochs end meanwhile
+ * (the guard is one reused object, so pinning allocates nothing).
  *
  * @param <B> the baseline's block type ({@code byte[]}, {@code ByteBuf}, {@code MemorySegment})
  */
@@ -26,6 +28,20 @@ abstract class BaselineLane<B> implements Lane {
     private Object[] blocks = new Object[64];
     private int count;
     private long seenEpoch;
+    private int pins;
+    private final EpochArena.Guard guard = new EpochArena.Guard() {
+        @Override
+        public long epoch() {
+            return seenEpoch;
+        }
+
+        @Override
+        public void close() {
+            if (pins > 0) {
+                pins--;
+            }
+        }
+    };
     /** Written by the owner thread (opaque: a plain store on x86), read by a sampler thread. */
     @SuppressWarnings("unused")
     private long liveBytes;
@@ -63,7 +79,7 @@ abstract class BaselineLane<B> implements Lane {
     @Override
     public final void settle() {
         long e = owner.epoch();
-        if (e != seenEpoch) {
+        if (e != seenEpoch && pins == 0) {
             freeAll();
             seenEpoch = e;
         }
@@ -86,7 +102,8 @@ abstract class BaselineLane<B> implements Lane {
 
     @Override
     public EpochArena.Guard pin() {
-        return NO_PIN;
+        pins++;
+        return guard;
     }
 
     @Override

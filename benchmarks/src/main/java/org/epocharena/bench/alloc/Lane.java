@@ -21,7 +21,7 @@ public interface Lane {
 
     long getLong(long block, int offset);
 
-    /** Keeps the calling thread's current epoch alive until the guard closes (a no-op for baselines). */
+    /** Keeps the calling thread's blocks of the current epoch alive until the guard closes. */
     EpochArena.Guard pin();
 
     /** Ends the allocator's current epoch (for every thread, as an arena's {@code reclaim()} does). */
@@ -36,16 +36,4 @@ public interface Lane {
 
     /** This thread is done: lets go of what the lane still holds (nothing to do for a shared arena). */
     void release();
-
-    /** The guard of allocators without pins: a baseline thread's blocks are its own until its epoch ends. */
-    EpochArena.Guard NO_PIN = new EpochArena.Guard() {
-        @Override
-        public long epoch() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 }

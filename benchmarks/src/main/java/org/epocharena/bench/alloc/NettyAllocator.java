@@ -12,16 +12,15 @@ import io.netty.util.concurrent.FastThreadLocalThread;
  * Netty's pool when its epoch ends. Both run as an application's event-loop threads see them: worker
  * pools start {@link FastThreadLocalThread}s, and the allocators are built with their per-thread
  * caches on for every thread ({@code useCacheForAllThreads} / {@code useCacheForNonEventLoopThreads}),
- * so JMH's own threads get the caches too. Held bytes: Netty's own {@code usedHeapMemory()} (the
- * chunks its pool holds, in use or cached).
+ * so JMH's own threads get the caches too. Held bytes: the buffers the threads still hold, as for
+ * every baseline (Netty's own {@code usedHeapMemory()} counts whole chunks, in use or cached, which
+ * is its footprint, not memory it cannot reuse).
  */
 final class NettyAllocator extends LaneAllocator {
     private final AbstractByteBufAllocator netty;
-    private final long usedAtStart;
 
     private NettyAllocator(AbstractByteBufAllocator netty) {
         this.netty = netty;
-        this.usedAtStart = used();
     }
 
     /** Netty's pooled allocator with its defaults and the thread caches in effect on every thread. */
@@ -49,16 +48,6 @@ final class NettyAllocator extends LaneAllocator {
     @Override
     public Thread newThread(Runnable task, String name, long stackSize) {
         return new FastThreadLocalThread(null, task, name, stackSize);
-    }
-
-    @Override
-    public long heldBytes() {
-        return Math.max(0, used() - usedAtStart);
-    }
-
-    private long used() {
-        return netty instanceof PooledByteBufAllocator p ? p.metric().usedHeapMemory()
-                : ((AdaptiveByteBufAllocator) netty).usedHeapMemory();
     }
 
     @Override

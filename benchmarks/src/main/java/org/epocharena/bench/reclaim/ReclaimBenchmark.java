@@ -90,7 +90,11 @@ public class ReclaimBenchmark {
 
         @Setup(Level.Trial)
         public void open(BenchmarkParams params) {
-            control = params.getBenchmark().endsWith("Control");
+            open(params.getBenchmark().endsWith("Control"));
+        }
+
+        void open(boolean isControl) {
+            control = isControl;
             int capacity = Math.max(MIN_CAPACITY, liveBlocks * 64 + (liveBlocks * 64 >> 2));
             for (int i = 0; i < BATCH; i++) {
                 allocators[i] = Impls.named(impl).create(control ? MIN_CAPACITY : capacity);

@@ -29,15 +29,19 @@ final class Manifest {
     }
 
     /**
-     * @param known    every implementation the run could have measured (the user's selection)
-     * @param notRun   why some of them are not run, by name
+     * @param known    every implementation the registry knows (all are listed, so the report can say
+     *                 what a narrowed run left out)
+     * @param selected the names the user's {@code --impls} chose (all by default)
+     * @param notRun   why some of the selected cannot run, by name
      * @param finished names that produced at least one result, or null before the run (then "ran" means
      *                 "planned to run")
      */
-    static Contents of(List<Impl> known, Map<String, String> notRun, Set<String> finished, List<String> harnesses) {
+    static Contents of(List<Impl> known, List<String> selected, Map<String, String> notRun, Set<String> finished,
+                       List<String> harnesses) {
         List<Implementation> impls = new ArrayList<>();
         for (Impl impl : known) {
-            String reason = notRun.get(impl.name());
+            String reason = selected.contains(impl.name()) ? notRun.get(impl.name())
+                    : "not selected (--impls " + String.join(",", selected) + ")";
             boolean ran = reason == null && (finished == null || finished.contains(impl.name()));
             if (reason == null && !ran) {
                 reason = "no JMH result: its trials failed or the run was interrupted (see raw/console.log)";

@@ -221,7 +221,7 @@ public final class Suite implements Callable<Integer> {
             throws IOException {
         Files.createDirectories(hdr);
         Files.createDirectories(raw.resolve("held"));
-        Manifest.write(out.resolve("manifest.json"), Manifest.of(selected.impls(), notRun, null, chosenHarnesses));
+        Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses));
         Set<String> finished = new LinkedHashSet<>();
         List<String> flags = new ArrayList<>(options.get(0).getJvmArgs().orElse(List.of()));
         flags.addAll(options.get(0).getJvmArgsAppend().orElse(List.of()));
@@ -278,7 +278,7 @@ public final class Suite implements Callable<Integer> {
         } finally {
             Runtime.getRuntime().removeShutdownHook(interruptHook);
         }
-        Manifest.write(out.resolve("manifest.json"), Manifest.of(selected.impls(), notRun, finished, chosenHarnesses));
+        Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses));
         double elapsed = (System.nanoTime() - start) / 1e9;
         stdout.println("finished " + progress.started() + " of " + totalTrials + " trials in "
                 + Progress.clock(elapsed) + " (estimated " + Progress.clock(totalSeconds) + "); results in " + raw);

@@ -1,5 +1,7 @@
 package org.epocharena.bench.throughput;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.epocharena.bench.alloc.Allocator;
@@ -24,6 +26,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Throughput scaling: completed operations per second of the realistic mix ({@link MixedOperation}:
@@ -116,14 +120,38 @@ public class ThroughputBenchmark {
             window = new Window(pool, BATCH);
         }
 
+        /** For the one-clock test: each measured iteration's operations and nanoseconds, taken outside JMH. */
+        private static volatile boolean recordSpans;
+        private static final List<long[]> SPANS = new CopyOnWriteArrayList<>();
+        private boolean measured;
+        private long spanOps;
+        private long spanNanos;
+
+        static void recordSpans(boolean on) {
+            SPANS.clear();
+            recordSpans = on;
+        }
+
+        static List<long[]> spans() {
+            return SPANS;
+        }
+
         @Setup(Level.Iteration)
-        public void begin() {
+        public void begin(IterationParams iteration) {
+            measured = recordSpans && iteration != null && iteration.getType() == IterationType.MEASUREMENT;
+            if (measured) {
+                spanNanos = System.nanoTime();
+                spanOps = pool.total();
+            }
             window.begin();
         }
 
         @TearDown(Level.Iteration)
         public void end() {
             window.end();
+            if (measured) {
+                SPANS.add(new long[] {pool.total() - spanOps, System.nanoTime() - spanNanos});
+            }
         }
 
         @TearDown(Level.Trial)
