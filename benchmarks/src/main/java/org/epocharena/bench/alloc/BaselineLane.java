@@ -7,9 +7,9 @@ import org.epocharena.EpochArena;
 
 /**
  * One thread's blocks of a baseline: an array of the current epoch's blocks, dropped (or released to
- * the baseline's pool) the first time the thread allocates after the allocator's epoch moved on. A pin
- * works as on an arena: while the thread holds one, its blocks stay, whatever epochs end meanwhile
- * (the guard is one reused object, so pinning allocates nothing).
+ * the baseline's pool) the first time the thread allocates or pins after the allocator's epoch moved
+ * on. A pin works as on an arena: while the thread holds one, its blocks stay, whatever epochs end
+ * meanwhile (the guard is one reused object, so pinning allocates nothing).
  *
  * @param <B> the baseline's block type ({@code byte[]}, {@code ByteBuf}, {@code MemorySegment})
  */
@@ -100,8 +100,10 @@ abstract class BaselineLane<B> implements Lane {
         return getLong(block(block), offset);
     }
 
+    /** A thread that pins is at a quiescent point first: its blocks of ended epochs go now. */
     @Override
     public EpochArena.Guard pin() {
+        settle();
         pins++;
         return guard;
     }

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Control;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
@@ -127,8 +128,11 @@ public class ThroughputBenchmark {
         private long spanOps;
         private long spanNanos;
 
+        /** Starts (a fresh list) or stops recording; the spans stay readable after it stops. */
         static void recordSpans(boolean on) {
-            SPANS.clear();
+            if (on) {
+                SPANS.clear();
+            }
             recordSpans = on;
         }
 
@@ -182,7 +186,7 @@ public class ThroughputBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void run(Workers workers, Clock clock) {
-        clock.operations = workers.window.next();
+    public void run(Workers workers, Clock clock, Control control) {
+        clock.operations = workers.window.next(control.startMeasurement && !control.stopMeasurement);
     }
 }

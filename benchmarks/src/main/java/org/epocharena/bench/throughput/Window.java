@@ -54,6 +54,20 @@ final class Window {
      * the operations since this iteration's first invocation started, read just now.
      */
     long next() {
+        return next(true);
+    }
+
+    /**
+     * As {@link #next()}; {@code measuring} is false for the invocations JMH makes before its start
+     * timestamp and after its stop timestamp (it keeps calling the benchmark while it synchronizes
+     * threads): they wait for their batch as usual but neither set the base nor move the count.
+     */
+    long next(boolean measuring) {
+        if (!measuring) {
+            target += batch;
+            pool.awaitTotal(target);
+            return seen - base;
+        }
         if (!started) {
             started = true;
             base = pool.total();

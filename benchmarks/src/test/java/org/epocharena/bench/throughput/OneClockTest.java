@@ -16,8 +16,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * One clock at 1024 workers: the throughput score ({@code operations}) times the measured wall time
  * agrees with the operations the pool really completed in that time, within the score's own error.
  * The reference is taken outside JMH, by the state's iteration setup and teardown (the pool's total
- * and {@code System.nanoTime()} at both ends of each measured iteration); nothing here asserts how
- * fast anything is. A real JMH run in this JVM ({@code -f 0}), a few hundred milliseconds.
+ * and {@code System.nanoTime()} at both ends of each measured iteration);
+ * nothing here asserts how fast anything is. (Iteration by iteration the wider reference span is too
+ * noisy on a shared 2-core machine to compare; JMH's own batch count, the old primary score, missed
+ * up to 95% of an iteration's operations in the same runs.) A real JMH run in this JVM
+ * ({@code -f 0}), a few hundred milliseconds of measurement.
  */
 class OneClockTest {
 
@@ -41,14 +44,14 @@ class OneClockTest {
         Result<?> operations = run.getAggregatedResult().getSecondaryResults().get("operations");
         assertThat(operations).as("the one-clock figure").isNotNull();
 
-        double counted = 0;
+        double total = 0;
         double seconds = 0;
         for (long[] span : ThroughputBenchmark.Workers.spans()) {
-            counted += span[0];
+            total += span[0];
             seconds += span[1] / 1e9;
         }
         assertThat(ThroughputBenchmark.Workers.spans()).hasSize(4);
-        double reference = counted / seconds;
+        double reference = total / seconds;
         double score = operations.getScore();
         double error = Double.isNaN(operations.getScoreError()) ? 0 : operations.getScoreError();
         // The reference span is a little wider than JMH's (setup to teardown): allow 5% besides the error.

@@ -44,6 +44,8 @@ class MixedOperationTest {
             assertThat(lane.bytesRead).isEqualTo(lane.bytesWritten);
             assertThat(lane.epochsEnded).isEqualTo(OPS / MixedOperation.EPOCH_OPS);
             assertThat(op.failures()).isZero();
+            assertThat(a.heldBytes()).as("the live set is the blocks since the last epoch end")
+                    .isLessThanOrEqualTo((long) MixedOperation.EPOCH_OPS * MixedOperation.BLOCKS * 1024);
             lane.release();
         }
     }
