@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (SampleTime takes them anyway) add little, and JMH excludes the refill from the measurement.
  * Secondary figures come from {@code FiguresProfiler} (the suite adds it).
  *
- * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar oom -p impl=LOCK_FREE
+ * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar oom -p impl=<a design from Suite --list>
  * -prof org.epocharena.bench.workload.FiguresProfiler}
  */
 @Threads(1)
