@@ -30,8 +30,8 @@ class OneClockTest {
         ThroughputBenchmark.Workers.recordSpans(true);
         Options options = new OptionsBuilder()
                 .include("^" + ThroughputBenchmark.class.getName().replace(".", "\\.") + "\\.run$")
-                .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
-                .measurementIterations(4).measurementTime(TimeValue.milliseconds(200))
+                .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                .measurementIterations(3).measurementTime(TimeValue.milliseconds(200))
                 .param("impl", Impls.DEFAULT).param("workers", "1024").param("reclaim", "WORKERS")
                 .shouldFailOnError(true).build();
         Collection<RunResult> results;
@@ -50,7 +50,7 @@ class OneClockTest {
             total += span[0];
             seconds += span[1] / 1e9;
         }
-        assertThat(ThroughputBenchmark.Workers.spans()).hasSize(4);
+        assertThat(ThroughputBenchmark.Workers.spans()).hasSize(3);
         double reference = total / seconds;
         double score = operations.getScore();
         double error = Double.isNaN(operations.getScoreError()) ? 0 : operations.getScoreError();
