@@ -95,8 +95,12 @@ public class AllocationCostBenchmark {
 
         @Setup(Level.Trial)
         public void open(Shared shared, org.openjdk.jmh.infra.BenchmarkParams params) {
+            open(shared, params.getBenchmark().endsWith("failedTryAllocate"));
+        }
+
+        void open(Shared shared, boolean failurePath) {
             lane = shared.allocator.lane();
-            if (params.getBenchmark().endsWith("failedTryAllocate")) {
+            if (failurePath) {
                 full = shared.full();
             }
         }

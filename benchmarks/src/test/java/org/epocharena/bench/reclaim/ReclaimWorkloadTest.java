@@ -43,4 +43,29 @@ class ReclaimWorkloadTest {
             s.close();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("impls")
+    void theControlReclaimsTenBlocksAfterTheSameFillWentElsewhere(Impl impl) {
+        if (impl.isBaseline()) {
+            return;
+        }
+        ReclaimBenchmark.Prefilled s = new ReclaimBenchmark.Prefilled();
+        s.impl = impl.name();
+        s.liveBlocks = 5000;
+        s.pinnedThreads = 0;
+        s.open(true);
+        try {
+            s.prefill();
+            assertThat(s.scratch.heldBytes()).as("the scratch arena got the large fill").isGreaterThanOrEqualTo(5000L * 16);
+            ReclaimBenchmark bench = new ReclaimBenchmark();
+            for (int i = 0; i < ReclaimBenchmark.BATCH; i++) {
+                assertThat(s.allocators[i].heldBytes()).isBetween(10L * 16, 10L * 64 + 1024);
+                bench.reclaimColdControl(s);
+                assertThat(s.allocators[i].heldBytes()).isZero();
+            }
+        } finally {
+            s.close();
+        }
+    }
 }
