@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,7 +35,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p><b>Shape</b> (JMH sample 26, BatchSize): a reclaim empties what it measures, so it has no steady
  * state to time call by call. Each iteration prefills {@value #BATCH} allocators (outside the
  * measurement), then times one batch of {@value #BATCH} epoch ends, one per allocator, with
- * {@code SingleShotTime}: the score is the batch time / {@value #BATCH}, in µs per reclaim, with no
+ * {@code SingleShotTime}: the score is the batch time / {@value #BATCH} (declared as operations per
+ * invocation, which is what JMH divides a single shot by), in µs per reclaim, with no
  * per-invocation timestamps around sub-microsecond work (JMH sample 07's trap).
  *
  * <p><b>Blocks and pins.</b> Blocks are 16..64 bytes, allocated unpinned by the measuring thread in
@@ -198,13 +200,16 @@ public class ReclaimBenchmark {
         }
     }
 
+    /** JMH's SingleShotTime divides the batch's time by the operations per invocation, not by the batch size. */
     @Benchmark
+    @OperationsPerInvocation(BATCH)
     public long reclaim(Prefilled s) {
         return s.reclaimNext();
     }
 
     @Benchmark
     @ArenaOnly
+    @OperationsPerInvocation(BATCH)
     public long reclaimColdControl(Prefilled s) {
         return s.reclaimNext();
     }
