@@ -20,14 +20,14 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
 (reports/runs/latest points at the newest run).
 
   --profile NAME            smoke (~2 min, CI), quick (default, ~10 min), full (design review, 1-2 h)
-  --impls LIST              designs and baselines, comma separated, e.g. STRIPED,LOCK_FREE,JVM_NEW
-                            (designs: REFERENCE SYNCHRONIZED STAMPED_LOCK STRIPED LOCK_FREE;
-                             baselines: JVM_NEW NETTY_HEAP NETTY_DIRECT). Default: all.
-  --harness LIST            latency,throughput,oom,reclaim,garbage (default: the profile's list)
+  --impls LIST              arena designs and baselines by name, comma separated (listed below).
+                            Default: all that can run on the benchmark JVM.
+  --harness LIST            latency,throughput,allocation,oom,held,reclaim (default: the profile's list)
   --threads LIST            thread counts, e.g. 1,2,64,1024 (default: the profile's)
   --out DIR                 the run folder (default: reports/runs/<date>-<time>-<profile>)
   --jvm PATH                java executable for the benchmark forks, e.g.
-                            /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+                            /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; a JDK 22+ also runs the
+                            java.lang.foreign baselines (the jar is rebuilt with that JDK if needed)
   --baseline RUN|JSON       compare every figure with an earlier run folder or JMH JSON file
   --fail-on-regression PCT  with --baseline: exit 5 when a figure regresses by more than PCT %
                             beyond the noise
@@ -37,7 +37,15 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
 
 Exit codes: 0 ok, 2 bad usage, 3 build failure, 4 benchmark failure or interrupted,
             5 regression found, 6 report failure.
+
 EOF
+  # The names come from the jar, so a new design or baseline is listed without editing this script.
+  if [[ -f "$BENCH_JAR" ]]; then
+    java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --list
+  else
+    echo "(the implementations and harnesses are listed here once benchmarks/target/benchmarks.jar is built:"
+    echo " run ./run-bench.sh --dry-run, or mvn -B package -DskipTests)"
+  fi
 }
 
 fail_usage() {
@@ -50,14 +58,15 @@ need_value() {
   [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail_usage "$1 needs a value"
 }
 
-profile=quick out="" baseline="" fail_pct="" dry_run=0
+profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm=""
 suite_args=()
 jmh_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
     --profile) need_value "$@"; profile="$2"; shift 2 ;;
-    --impls|--harness|--threads|--jvm) need_value "$@"; suite_args+=("$1" "$2"); shift 2 ;;
+    --impls|--harness|--threads) need_value "$@"; suite_args+=("$1" "$2"); shift 2 ;;
+    --jvm) need_value "$@"; jvm="$2"; suite_args+=("$1" "$2"); shift 2 ;;
     --out) need_value "$@"; out="$2"; shift 2 ;;
     --baseline) need_value "$@"; baseline="$2"; shift 2 ;;
     --fail-on-regression) need_value "$@"; fail_pct="$2"; shift 2 ;;
@@ -85,10 +94,26 @@ stale() {   # stale JAR DIR...: true when JAR is missing or a file in DIRs is ne
   [[ ! -f "$jar" ]] && return 0
   [[ -n "$(find "$@" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
 }
-if stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
+# With --jvm on a JDK 22+, build with that JDK (JAVA_HOME from the --jvm path) when the jar lacks the
+# java.lang.foreign baselines: Maven compiles src/main/java22 only when it runs on JDK 22+.
+build_home=""
+if [[ -n "$jvm" ]]; then
+  [[ -x "$jvm" && -f "$jvm" ]] || fail_usage "--jvm $jvm: not an executable file"
+  jvm_feature="$("$jvm" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1)"
+  [[ -n "$jvm_feature" ]] || fail_usage "--jvm $jvm: cannot read its Java version"
+  if [[ "$jvm_feature" -ge 22 ]]; then
+    jvm_home="$(cd "$(dirname "$jvm")/.." && pwd)"
+    if [[ ! -x "$jvm_home/bin/javac" ]]; then
+      echo "run-bench.sh: $jvm is a JRE (no javac): the java.lang.foreign baselines need a jar built on a JDK 22+" >&2
+    elif [[ ! -f "$BENCH_JAR" ]] || ! "$jvm_home/bin/jar" tf "$BENCH_JAR" | grep -q 'bench/alloc/SharedArenaAllocator.class'; then
+      build_home="$jvm_home"
+    fi
+  fi
+fi
+if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
    || stale "$REPORT_JAR" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml"; then
-  echo "== building (mvn package, tests skipped; run 'mvn -B verify' for the tests)"
-  if ! (cd "$ROOT" && mvn -B -q -ntp package -DskipTests); then
+  echo "== building (mvn package${build_home:+ on $build_home}, tests skipped; run 'mvn -B verify' for the tests)"
+  if ! (cd "$ROOT" && if [[ -n "$build_home" ]]; then export JAVA_HOME="$build_home"; fi && mvn -B -q -ntp package -DskipTests); then
     echo "run-bench.sh: build failed (see the Maven output above)" >&2
     exit 3
   fi

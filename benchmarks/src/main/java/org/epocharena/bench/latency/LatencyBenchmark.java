@@ -1,12 +1,11 @@
 package org.epocharena.bench.latency;
 
-import io.netty.buffer.PooledByteBufAllocator;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.epocharena.ArenaKind;
-import org.epocharena.bench.baseline.Baseline;
-import org.epocharena.bench.workload.ArenaAllocator;
-import org.epocharena.bench.workload.EpochAllocator;
+import org.epocharena.bench.alloc.Allocator;
+import org.epocharena.bench.alloc.Impls;
+import org.epocharena.bench.alloc.Lane;
+import org.epocharena.bench.workload.Touch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,14 +45,14 @@ import org.openjdk.jmh.runner.IterationType;
  * designs by their tails and by JMH's percentiles rather than by sub-50 ns medians. With more threads
  * than cores, the tail is dominated by the OS scheduler (a descheduled thread's call spans a time slice).
  *
- * <p><b>Workload.</b> Fixed-size blocks of {@value #SIZE} B; each thread ends the epoch every
- * {@value #EPOCH_OPS} of its calls and immediately after a failed call (not timed), so the arena
- * never stays full. Baselines: one lane per thread ({@code new byte[]} or Netty pooled buffers,
- * released when the lane's epoch ends).
+ * <p><b>Workload, the same for every {@code impl}.</b> Fixed-size blocks of {@value #SIZE} B, each
+ * written and read back (16 bytes, {@link Touch}, not timed); each thread ends the allocator's epoch
+ * every {@value #EPOCH_OPS} of its calls and immediately after a failed call (not timed), so an arena
+ * never stays full.
  *
- * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar latency -t 2 -p kind=STRIPED
- * -p baseline=NETTY_HEAP -jvmArgsAppend -Depocharena.hdr.dir=/tmp/hdr} (the forks read the folder
- * from their JVM arguments; without it the files land in {@code target/hdr}).
+ * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar latency -t 2 -p impl=NETTY_POOLED
+ * -jvmArgsAppend -Depocharena.hdr.dir=/tmp/hdr} (the forks read the folder from their JVM arguments;
+ * without it the files land in {@code target/hdr}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -67,16 +66,19 @@ public class LatencyBenchmark {
     /** Enough for 64 threads x 256 blocks x 1 KiB with room to spare: a failure is rare. */
     static final int CAPACITY = 32 << 20;
 
-    /** One trial's allocator (shared by all threads for arenas) and its HdrHistogram output. */
-    public abstract static class Side {
+    /** One trial's allocator (shared by all threads) and its HdrHistogram output. */
+    @State(Scope.Benchmark)
+    public static class Side {
+        @Param({Impls.DEFAULT})
+        public String impl;
+
+        Allocator allocator;
         HdrOutput hdr;
 
-        abstract String impl();
-
-        abstract EpochAllocator allocatorForThread();
-
-        void open(BenchmarkParams params) {
-            hdr = new HdrOutput("latency-" + impl() + "-t" + params.getThreads());
+        @Setup(Level.Trial)
+        public void open(BenchmarkParams params) {
+            allocator = Impls.named(impl).create(CAPACITY);
+            hdr = new HdrOutput("latency-" + impl + "-t" + params.getThreads());
         }
 
         @Setup(Level.Iteration)
@@ -90,77 +92,27 @@ public class LatencyBenchmark {
                 hdr.endInterval();
             }
         }
-    }
-
-    @State(Scope.Benchmark)
-    public static class ArenaSide extends Side {
-        @Param
-        public ArenaKind kind;
-
-        ArenaAllocator allocator;
-
-        @Setup(Level.Trial)
-        public void open(BenchmarkParams params) {
-            allocator = new ArenaAllocator(kind.create(CAPACITY));
-            super.open(params);
-        }
 
         @TearDown(Level.Trial)
         public void close() {
             hdr.finish();
             allocator.close();
         }
-
-        @Override
-        String impl() {
-            return kind.name();
-        }
-
-        @Override
-        EpochAllocator allocatorForThread() {
-            return allocator;
-        }
     }
 
-    @State(Scope.Benchmark)
-    public static class BaselineSide extends Side {
-        @Param
-        public Baseline baseline;
-
-        PooledByteBufAllocator netty;
-
-        @Setup(Level.Trial)
-        public void open(BenchmarkParams params) {
-            netty = Baseline.newNettyPool();
-            super.open(params);
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            hdr.finish();
-        }
-
-        @Override
-        String impl() {
-            return baseline.name();
-        }
-
-        @Override
-        EpochAllocator allocatorForThread() {
-            return baseline.lane(netty);
-        }
-    }
-
-    /** One thread's allocator view, recorder and epoch counter. */
-    public abstract static class Caller {
-        EpochAllocator allocator;
+    /** One thread's lane, recorder and epoch counter. */
+    @State(Scope.Thread)
+    public static class Caller {
+        Lane lane;
         SingleWriterRecorder recorder;
         boolean recording;
         int sinceEpoch;
+        long random = 0x1A7E;
         long failures;
 
-        void open(Side side) {
-            allocator = side.allocatorForThread();
+        @Setup(Level.Trial)
+        public void open(Side side) {
+            lane = side.allocator.lane();
             recorder = side.hdr.newRecorder();
         }
 
@@ -171,53 +123,31 @@ public class LatencyBenchmark {
 
         @TearDown(Level.Trial)
         public void close() {
-            if (!allocator.sharedAcrossThreads()) {
-                allocator.close();
-            }
+            lane.release();
         }
 
         long allocate() {
             if (++sinceEpoch == EPOCH_OPS) {
                 sinceEpoch = 0;
-                allocator.endEpoch();
+                lane.endEpoch();
             }
             long start = System.nanoTime();
-            long block = allocator.allocate(SIZE);
+            long block = lane.allocate(SIZE);
             long elapsed = System.nanoTime() - start;
             if (recording) {
                 recorder.recordValue(elapsed);
             }
-            if (block == EpochAllocator.FAILED) {
+            if (block == Lane.FAILED) {
                 failures++;
-                allocator.endEpoch();
+                lane.endEpoch();
+                return block;
             }
-            return block;
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class ArenaCaller extends Caller {
-        @Setup(Level.Trial)
-        public void open(ArenaSide side) {
-            super.open(side);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class BaselineCaller extends Caller {
-        @Setup(Level.Trial)
-        public void open(BaselineSide side) {
-            super.open(side);
+            return Touch.touch(lane, block, SIZE, ++random);
         }
     }
 
     @Benchmark
-    public long arena(ArenaCaller caller) {
-        return caller.allocate();
-    }
-
-    @Benchmark
-    public long baseline(BaselineCaller caller) {
+    public long allocate(Caller caller) {
         return caller.allocate();
     }
 }

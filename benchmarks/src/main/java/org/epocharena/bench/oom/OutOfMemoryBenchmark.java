@@ -1,9 +1,10 @@
 package org.epocharena.bench.oom;
 
 import java.util.concurrent.TimeUnit;
-import org.epocharena.ArenaKind;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
+import org.epocharena.bench.alloc.Impls;
+import org.epocharena.bench.suite.ArenaOnly;
 import org.epocharena.bench.workload.Figures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,14 +23,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Out-of-memory behaviour: what happens when the arena is full. Arenas only (the baselines have no
- * capacity to exhaust). One thread; a second, {@link StalledPin}, plays the stalled pinned thread.
+ * capacity to exhaust). A {@link StalledPin} thread plays the stalled pinned thread.
  *
  * <ul>
- *   <li>{@code fill} (µs/op; secondary {@code utilization} = bytes allocated before the first failure
- *       / bytes the arena could hold, 0..1): a fixed sequence of mixed sizes (16..1024) is allocated
- *       until the first failure. {@code start=EMPTY}: from an empty arena, usable = capacity.
- *       {@code start=PINNED_OLDER}: 30% was allocated and freed, then a pinned thread holds the next
- *       30% (an older epoch), so the free space is split; usable = capacity - held.</li>
+ *   <li>{@code fill} (µs/op; headline secondary {@code usableShare} = bytes placed before the first
+ *       failure / bytes the arena could hold, 0..1, per design and {@code fillers}): {@code fillers}
+ *       threads ({@link FillCrew}) allocate fixed sequences of mixed sizes (16..1024) together until
+ *       the first failure of any of them, so per-thread stripe or chunk tails show as a lower share.
+ *       {@code start=EMPTY}: from an empty arena, usable = capacity. {@code start=PINNED_OLDER}: the
+ *       same threads allocated 30% and it was freed, then a pinned thread holds the next 30% they
+ *       allocate (an older epoch), so the free space is split (a ring's tail and head, a chunk held
+ *       half used); usable = capacity - the bytes held.</li>
  *   <li>{@code failedTryAllocate} / {@code thrownAllocate} (ns/op): the cost of a request on a full
  *       arena, returned as {@code OUT_OF_MEMORY} or thrown as {@code ArenaOutOfMemoryException}
  *       (building its message is most of it). {@code stall=STALLED}: a pinned thread holds an older
@@ -45,16 +49,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * (SampleTime takes them anyway) add little, and JMH excludes the refill from the measurement.
  * Secondary figures come from {@code FiguresProfiler} (the suite adds it).
  *
- * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar oom -p kind=STRIPED
+ * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar oom -p impl=<a design from Suite --list>
  * -prof org.epocharena.bench.workload.FiguresProfiler}
  */
 @Threads(1)
+@ArenaOnly
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OutOfMemoryBenchmark {
-    /** Small, so a fill is ~1 300 mixed allocations: fast enough to repeat per invocation. */
-    static final int CAPACITY = 256 << 10;
+    /** Small, so a fill is ~5 000 mixed allocations: fast enough to repeat per invocation. */
+    static final int CAPACITY = 1 << 20;
     static final int RECOVERY_ATTEMPTS = 1_000;
     static final int REQUEST = 64;
 
@@ -68,14 +73,17 @@ public class OutOfMemoryBenchmark {
 
     @State(Scope.Thread)
     public static class FillState {
-        @Param
-        public ArenaKind kind;
+        @Param({Impls.FIRST_DESIGN})
+        public String impl;
+
+        @Param({"1", "2", "8"})
+        public int fillers;
 
         @Param({"EMPTY", "PINNED_OLDER"})
         public Start start;
 
         EpochArena arena;
-        Filler filler;
+        FillCrew crew;
         StalledPin stalled;
         long usable;
         double utilizationSum;
@@ -83,8 +91,8 @@ public class OutOfMemoryBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            arena = kind.create(CAPACITY);
-            filler = new Filler(CAPACITY);
+            arena = Impls.design(impl).create(CAPACITY);
+            crew = new FillCrew(fillers, CAPACITY);
             stalled = new StalledPin(arena);
         }
 
@@ -95,10 +103,11 @@ public class OutOfMemoryBenchmark {
             arena.reclaim();
             usable = CAPACITY;
             if (start == Start.PINNED_OLDER) {
-                filler.allocate(arena, CAPACITY * 3L / 10);
+                long share = CAPACITY * 3L / 10 / fillers;
+                crew.run(arena, share);
                 arena.reclaim();
                 stalled.pin();
-                usable -= filler.allocate(arena, CAPACITY * 3L / 10);
+                usable -= crew.run(arena, share);
                 arena.reclaim();
             }
         }
@@ -113,7 +122,7 @@ public class OutOfMemoryBenchmark {
         @TearDown(Level.Iteration)
         public void report() {
             if (fills > 0) {
-                Figures.addAll("utilization", "share", utilizationSum, fills);
+                Figures.addAll("usableShare", "share", utilizationSum, fills);
             }
             utilizationSum = 0;
             fills = 0;
@@ -121,6 +130,7 @@ public class OutOfMemoryBenchmark {
 
         @TearDown(Level.Trial)
         public void close() {
+            crew.close();
             stalled.close();
             arena.close();
         }
@@ -128,8 +138,8 @@ public class OutOfMemoryBenchmark {
 
     @State(Scope.Thread)
     public static class FullState {
-        @Param
-        public ArenaKind kind;
+        @Param({Impls.FIRST_DESIGN})
+        public String impl;
 
         @Param({"NONE", "STALLED"})
         public Stall stall;
@@ -141,13 +151,13 @@ public class OutOfMemoryBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            arena = kind.create(CAPACITY);
+            arena = Impls.design(impl).create(CAPACITY);
             stalled = new StalledPin(arena);
             if (stall == Stall.STALLED) {
                 stalled.pin();
                 arena.reclaim();
             }
-            Filler.fillCompletely(arena);
+            fillCompletely(arena);
         }
 
         @TearDown(Level.Iteration)
@@ -168,8 +178,8 @@ public class OutOfMemoryBenchmark {
 
     @State(Scope.Thread)
     public static class RecoverState {
-        @Param
-        public ArenaKind kind;
+        @Param({Impls.FIRST_DESIGN})
+        public String impl;
 
         @Param({"NONE", "STALLED"})
         public Stall stall;
@@ -181,7 +191,7 @@ public class OutOfMemoryBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            arena = kind.create(CAPACITY);
+            arena = Impls.design(impl).create(CAPACITY);
             stalled = new StalledPin(arena);
             if (stall == Stall.STALLED) {
                 stalled.pin();
@@ -191,7 +201,7 @@ public class OutOfMemoryBenchmark {
 
         @Setup(Level.Invocation)
         public void refill() {
-            Filler.fillCompletely(arena);
+            fillCompletely(arena);
         }
 
         @TearDown(Level.Iteration)
@@ -210,12 +220,21 @@ public class OutOfMemoryBenchmark {
         }
     }
 
+    /** Fills with the largest block that still fits, down to the smallest, so nothing at all is left to this thread. */
+    static void fillCompletely(EpochArena arena) {
+        for (int size = EpochArena.MAX_BLOCK; size >= EpochArena.MIN_BLOCK; size /= 2) {
+            while (arena.tryAllocate(size) != EpochArena.OUT_OF_MEMORY) {
+                // keep going: larger first so the fill takes few calls
+            }
+        }
+    }
+
     /** Fills until the first failure; the share it reached is the point, the time is context. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public long fill(FillState s) {
-        long bytes = s.filler.fill(s.arena);
+        long bytes = s.crew.run(s.arena, Long.MAX_VALUE);
         s.utilizationSum += bytes / (double) s.usable;
         s.fills++;
         return bytes;

@@ -26,6 +26,15 @@ final class Environment {
 
     /** The fork JVM's name, version and path; runs {@code jvm -XshowSettings:properties -version}. */
     record Jvm(String name, String version, String path) {
+        /** The feature release (17, 25) from the version string, e.g. 25 from "25.0.1+8-LTS". */
+        int feature() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:1\\.)?(\\d+)").matcher(version);
+            if (!m.find()) {
+                throw new IllegalArgumentException("cannot read the Java version of " + path + " from '" + version + "'");
+            }
+            return Integer.parseInt(m.group(1));
+        }
+
         static Jvm current() {
             return new Jvm(System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                     Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -11,8 +11,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * such as 1000 workers, or JMH thread counts such as 16, for one implementation only, so a profile
  * can afford an expensive point without paying it for every implementation).
  *
+ * @param onceImpls           which implementations the once runs measure: first, designs, baselines or all
  * @param forkOverheadSeconds time per JMH fork beyond its iterations (JVM start, setup, teardown),
  *                            used only for the time estimate
+ * @param trialSeconds        the estimate of one trial when its iterations are not timed ones
+ *                            ({@code SingleShotTime}: setup, not iteration time, dominates); 0 = from
+ *                            the iteration times
  */
 public record HarnessSettings(
         String harness,
@@ -27,8 +31,9 @@ public record HarnessSettings(
         List<Integer> workers,
         Map<String, List<String>> params,
         List<String> profilers,
-        List<String> onceImpls,
+        String onceImpls,
         Map<String, List<String>> onceParams,
         List<Integer> onceThreads,
-        double forkOverheadSeconds) {
+        double forkOverheadSeconds,
+        double trialSeconds) {
 }

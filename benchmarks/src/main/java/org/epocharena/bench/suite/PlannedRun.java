@@ -27,6 +27,8 @@ public record PlannedRun(String harness, String part, List<BenchmarkListEntry> e
                          Map<String, List<String>> params, Integer threads, HarnessSettings settings) {
     /** The system property that tells the forks where to write HdrHistogram files (see latency's HdrOutput). */
     public static final String HDR_DIR_PROPERTY = "epocharena.hdr.dir";
+    /** The system property that tells the forks where to write the stalled-thread samples ({@code raw/held}). */
+    public static final String HELD_DIR_PROPERTY = "epocharena.held.dir";
 
     public String resultFileName() {
         return "jmh-" + harness + (part.isEmpty() ? "" : "-" + part) + ".json";
@@ -38,6 +40,11 @@ public record PlannedRun(String harness, String part, List<BenchmarkListEntry> e
      * the forks' JVM arguments, JSON into {@code resultFile}.
      */
     public Options options(Options user, Path resultFile, Path hdrDir, String jvm) {
+        return options(user, resultFile, hdrDir, hdrDir.resolveSibling("held"), jvm);
+    }
+
+    /** As above, with the folder of the stalled-thread samples given. */
+    public Options options(Options user, Path resultFile, Path hdrDir, Path heldDir, String jvm) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(user);
         for (BenchmarkListEntry e : entries) {
             b.include("^" + Pattern.quote(e.getUsername()) + "$");
@@ -66,6 +73,7 @@ public record PlannedRun(String harness, String part, List<BenchmarkListEntry> e
         }
         List<String> append = new ArrayList<>();
         append.add("-D" + HDR_DIR_PROPERTY + "=" + hdrDir.toAbsolutePath());
+        append.add("-D" + HELD_DIR_PROPERTY + "=" + heldDir.toAbsolutePath());
         if (user.getJvmArgsAppend().hasValue()) {
             append.addAll(user.getJvmArgsAppend().get());
         }
@@ -113,10 +121,16 @@ public record PlannedRun(String harness, String part, List<BenchmarkListEntry> e
         return n;
     }
 
-    /** Seconds one trial should take: its forks, each JVM start plus warm-up plus measurement. */
+    /**
+     * Seconds one trial should take: its forks, each JVM start plus warm-up plus measurement (or the
+     * profile's {@code estimate.trial} per fork, for harnesses whose iterations are not timed).
+     */
     public double secondsPerTrial(Options effective) {
         int forks = effective.getForkCount().orElse(5);
         int warmupForks = effective.getWarmupForkCount().orElse(0);
+        if (settings.trialSeconds() > 0) {
+            return Math.max(1, forks + warmupForks) * settings.trialSeconds();
+        }
         double iterations = effective.getWarmupIterations().orElse(5) * seconds(effective.getWarmupTime().orElse(null))
                 + effective.getMeasurementIterations().orElse(5) * seconds(effective.getMeasurementTime().orElse(null));
         double perFork = settings.forkOverheadSeconds() + iterations;

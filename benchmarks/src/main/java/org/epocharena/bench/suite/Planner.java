@@ -2,11 +2,13 @@ package org.epocharena.bench.suite;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.epocharena.ArenaKind;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -14,12 +16,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Turns a profile and the user's narrowing (harnesses, implementations, thread counts) into the list
- * of JMH runs. Benchmarks come from JMH's own benchmark list in the jar: a method whose state has a
- * {@code kind} param measures arenas, one with a {@code baseline} param measures baselines, so a run
- * without baselines simply leaves the baseline methods out (and a harness with nothing left is skipped).
+ * of JMH runs. Benchmarks come from JMH's own benchmark list in the jar; every one takes the one param
+ * {@code impl}. A benchmark marked {@link ArenaOnly} gets the selected designs only, so when baselines
+ * are selected too it runs in a JMH run of its own (file suffix {@code -arenas}): JMH params apply to
+ * every benchmark of a run.
  */
 public final class Planner {
     private static final String PACKAGE = "org.epocharena.bench.";
+    static final String IMPL = "impl";
+    static final String ARENAS_PART = "arenas";
 
     private final List<BenchmarkListEntry> benchmarks;
 
@@ -35,45 +40,44 @@ public final class Planner {
                 List.of(PACKAGE.replace(".", "\\.")), List.of())));
     }
 
+    /** Some of a harness's benchmarks and the implementations they get. */
+    private record Group(String part, List<BenchmarkListEntry> entries, Selection impls) {
+    }
+
     /**
      * @param threadsOverride the user's {@code --threads}, or null: replaces every harness's JMH
      *                        {@code threads} and {@code workers} lists and drops the "once" runs
      */
-    public List<PlannedRun> plan(Profile profile, List<String> harnesses, Impls impls, List<Integer> threadsOverride) {
+    public List<PlannedRun> plan(Profile profile, List<String> harnesses, Selection impls, List<Integer> threadsOverride) {
         List<PlannedRun> runs = new ArrayList<>();
         for (String harness : harnesses) {
             HarnessSettings s = profile.settings(harness);
-            List<BenchmarkListEntry> entries = select(harness, impls);
-            if (entries.isEmpty()) {
-                continue;
-            }
-            Map<String, List<String>> params = new LinkedHashMap<>(s.params());
-            putImpls(params, impls, entries);
             List<Integer> workers = threadsOverride != null && !s.workers().isEmpty() ? threadsOverride : s.workers();
-            if (!workers.isEmpty()) {
-                params.put("workers", workers.stream().map(String::valueOf).toList());
-            }
             List<Integer> threads = threadsOverride != null && !s.threads().isEmpty() ? threadsOverride : s.threads();
-            if (threads.isEmpty()) {
-                runs.add(new PlannedRun(harness, "", entries, params, null, s));
-            } else {
-                for (int t : threads) {
-                    runs.add(new PlannedRun(harness, "t" + t, entries, params, t, s));
+            for (Group g : groups(harness, impls)) {
+                Map<String, List<String>> params = new LinkedHashMap<>(s.params());
+                params.put(IMPL, g.impls().names());
+                if (!workers.isEmpty()) {
+                    params.put("workers", workers.stream().map(String::valueOf).toList());
+                }
+                if (threads.isEmpty()) {
+                    runs.add(new PlannedRun(harness, g.part(), g.entries(), params, null, s));
+                } else {
+                    for (int t : threads) {
+                        runs.add(new PlannedRun(harness, join("t" + t, g.part()), g.entries(), params, t, s));
+                    }
                 }
             }
             if (threadsOverride == null && !(s.onceParams().isEmpty() && s.onceThreads().isEmpty())) {
                 List<Integer> onceThreads = !s.onceThreads().isEmpty() ? s.onceThreads()
-                        : threads.isEmpty() ? java.util.Collections.singletonList(null) : List.of(threads.get(0));
+                        : threads.isEmpty() ? Collections.singletonList(null) : List.of(threads.get(0));
                 for (Integer t : onceThreads) {
-                    PlannedRun once = once(harness, s, impls, params, t, !s.onceThreads().isEmpty());
-                    if (once != null) {
-                        runs.add(once);
-                    }
+                    runs.addAll(once(harness, s, impls, workers, t, !s.onceThreads().isEmpty()));
                 }
             }
         }
         List<String> names = runs.stream().map(PlannedRun::resultFileName).toList();
-        if (names.size() != new java.util.HashSet<>(names).size()) {
+        if (names.size() != new HashSet<>(names).size()) {
             throw new ProfileException("profile '" + profile.name() + "' plans two JMH runs into one file: " + names
                     + " (a once.threads or once.params point repeats a main one)");
         }
@@ -81,74 +85,105 @@ public final class Planner {
     }
 
     /**
-     * A "once" run: the once params (or JMH thread count) for one implementation only (the first of
-     * {@code once.impls} that is selected, else the first selected design), and only for the
-     * benchmarks that have every once param, so it never repeats a point of the main run.
+     * The "once" runs: the once params (or JMH thread count) for the implementations {@code once.impls}
+     * picks, and only for the benchmarks that have every once param.
      */
-    private PlannedRun once(String harness, HarnessSettings s, Impls impls, Map<String, List<String>> mainParams,
-                            Integer threads, boolean ownThreads) {
-        Impls chosen = impls.retain(s.onceImpls());
-        if (chosen.isEmpty() && !impls.kinds().isEmpty()) {
-            chosen = new Impls(List.of(impls.kinds().get(0)), List.of());
+    private List<PlannedRun> once(String harness, HarnessSettings s, Selection impls, List<Integer> workers,
+                                  Integer threads, boolean ownThreads) {
+        List<PlannedRun> out = new ArrayList<>();
+        Selection chosen = impls.once(s.onceImpls());
+        if (chosen.isEmpty()) {
+            return out;
         }
-        Impls one = chosen.kinds().isEmpty()
-                ? new Impls(List.of(), chosen.baselines().subList(0, Math.min(1, chosen.baselines().size())))
-                : new Impls(List.of(chosen.kinds().get(0)), List.of());
-        List<BenchmarkListEntry> entries = new ArrayList<>();
-        for (BenchmarkListEntry e : select(harness, one)) {
-            if (hasParams(e).keySet().containsAll(s.onceParams().keySet())) {
-                entries.add(e);
-            }
-        }
-        if (entries.isEmpty()) {
-            return null;
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>(mainParams);
-        params.remove("kind");
-        params.remove("baseline");
-        putImpls(params, one, entries);
-        params.putAll(s.onceParams());
         StringBuilder part = new StringBuilder(ownThreads ? "t" + threads : "");
         s.onceParams().forEach((k, v) -> part.append(part.length() == 0 ? "" : "-").append(k).append(String.join("_", v)));
-        return new PlannedRun(harness, part.toString(), entries, params, threads, s);
-    }
-
-    /** Sets {@code kind} and {@code baseline} where some benchmark of the run has that param. */
-    private static void putImpls(Map<String, List<String>> params, Impls impls, List<BenchmarkListEntry> entries) {
-        boolean kinds = entries.stream().anyMatch(e -> hasParams(e).containsKey("kind"));
-        boolean baselines = entries.stream().anyMatch(e -> hasParams(e).containsKey("baseline"));
-        if (kinds && !impls.kinds().isEmpty()) {
-            params.put("kind", impls.kinds().stream().map(ArenaKind::name).toList());
-        }
-        if (baselines && !impls.baselines().isEmpty()) {
-            params.put("baseline", impls.baselines().stream().map(Enum::name).toList());
-        }
-    }
-
-    /** The harness's benchmarks that measure a selected kind of implementation. */
-    List<BenchmarkListEntry> select(String harness, Impls impls) {
-        List<BenchmarkListEntry> out = new ArrayList<>();
-        boolean any = false;
-        for (BenchmarkListEntry e : benchmarks) {
-            if (!e.getUsername().startsWith(PACKAGE + harness + ".")) {
+        for (Group g : groups(harness, chosen)) {
+            List<BenchmarkListEntry> entries = new ArrayList<>();
+            for (BenchmarkListEntry e : g.entries()) {
+                if (params(e).keySet().containsAll(s.onceParams().keySet())) {
+                    entries.add(e);
+                }
+            }
+            if (entries.isEmpty()) {
                 continue;
             }
-            any = true;
-            Map<String, String[]> params = hasParams(e);
-            boolean arena = params.containsKey("kind");
-            boolean baseline = params.containsKey("baseline");
-            if (arena && !impls.kinds().isEmpty() || baseline && !impls.baselines().isEmpty() || !arena && !baseline) {
+            Map<String, List<String>> params = new LinkedHashMap<>(s.params());
+            params.put(IMPL, g.impls().names());
+            if (!workers.isEmpty()) {
+                params.put("workers", workers.stream().map(String::valueOf).toList());
+            }
+            params.putAll(s.onceParams());
+            out.add(new PlannedRun(harness, join(part.toString(), g.part()), entries, params, threads, s));
+        }
+        return out;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "-" + b;
+    }
+
+    /** The harness's benchmarks split by what they can measure, each with its implementations. */
+    private List<Group> groups(String harness, Selection impls) {
+        List<BenchmarkListEntry> any = new ArrayList<>();
+        List<BenchmarkListEntry> arenaOnly = new ArrayList<>();
+        for (BenchmarkListEntry e : select(harness)) {
+            (isArenaOnly(e) ? arenaOnly : any).add(e);
+        }
+        Selection designs = impls.designs();
+        List<Group> groups = new ArrayList<>();
+        if (impls.baselines().isEmpty()) {
+            List<BenchmarkListEntry> all = new ArrayList<>(any);
+            all.addAll(arenaOnly);
+            if (!all.isEmpty() && !impls.isEmpty()) {
+                groups.add(new Group("", all, impls));
+            }
+            return groups;
+        }
+        if (!any.isEmpty()) {
+            groups.add(new Group("", any, impls));
+        }
+        if (!arenaOnly.isEmpty() && !designs.isEmpty()) {
+            groups.add(new Group(any.isEmpty() ? "" : ARENAS_PART, arenaOnly, designs));
+        }
+        return groups;
+    }
+
+    /** The harness's benchmarks, in the jar's order. */
+    List<BenchmarkListEntry> select(String harness) {
+        List<BenchmarkListEntry> out = new ArrayList<>();
+        for (BenchmarkListEntry e : benchmarks) {
+            if (e.getUsername().startsWith(PACKAGE + harness + ".")) {
                 out.add(e);
             }
         }
-        if (!any) {
+        if (out.isEmpty()) {
             throw new IllegalStateException("no JMH benchmark found for harness '" + harness + "' under "
                     + PACKAGE + harness + " (is the jar built with the annotation processor?)");
         }
         return out;
     }
 
-    private static Map<String, String[]> hasParams(BenchmarkListEntry e) {
+    /** Whether the benchmark method or its class carries {@link ArenaOnly}. */
+    static boolean isArenaOnly(BenchmarkListEntry e) {
+        String name = e.getUsername();
+        String methodName = name.substring(name.lastIndexOf('.') + 1);
+        try {
+            Class<?> type = Class.forName(e.getUserClassQName(), false, Planner.class.getClassLoader());
+            if (type.isAnnotationPresent(ArenaOnly.class)) {
+                return true;
+            }
+            for (Method m : type.getMethods()) {
+                if (m.getName().equals(methodName) && m.isAnnotationPresent(ArenaOnly.class)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ClassNotFoundException ex) {
+            throw new IllegalStateException("benchmark class " + e.getUserClassQName() + " is not on the classpath", ex);
+        }
+    }
+
+    static Map<String, String[]> params(BenchmarkListEntry e) {
         return e.getParams().hasValue() ? e.getParams().get() : Map.of();
     }
 }

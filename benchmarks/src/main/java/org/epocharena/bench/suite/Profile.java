@@ -24,11 +24,11 @@ public final class Profile {
     /** The profiles shipped in the jar, cheapest first. */
     public static final List<String> NAMES = List.of("smoke", "quick", "full");
     /** Every harness id, in the order a run executes them. */
-    public static final List<String> HARNESSES = List.of("latency", "throughput", "oom", "reclaim", "garbage");
+    public static final List<String> HARNESSES = List.of("latency", "throughput", "allocation", "oom", "held", "reclaim");
 
     private static final Set<String> KEYS = Set.of("forks", "warmup.iterations", "warmup.time",
             "measurement.iterations", "measurement.time", "timeout", "jvmArgs", "threads", "workers", "params",
-            "prof", "once.impls", "once.params", "once.threads", "estimate.forkOverhead");
+            "prof", "once.impls", "once.params", "once.threads", "estimate.forkOverhead", "estimate.trial");
     private static final int MAX_THREADS = 1 << 16;
 
     private final String name;
@@ -95,10 +95,11 @@ public final class Profile {
                 counts(harness, "workers"),
                 params(harness, "params"),
                 list(harness + ".prof", "prof"),
-                list(harness + ".once.impls", "once.impls"),
+                onceImpls(harness),
                 params(harness, "once.params"),
                 counts(harness, "once.threads"),
-                decimal(harness, "estimate.forkOverhead"));
+                decimal(harness, "estimate.forkOverhead", 1.0),
+                decimal(harness, "estimate.trial", 0.0));
     }
 
     private void checkKeys() {
@@ -154,10 +155,23 @@ public final class Profile {
         }
     }
 
-    private double decimal(String harness, String key) {
+    /** first, designs, baselines or all (default first): never a name, designs come and go. */
+    private String onceImpls(String harness) {
+        String v = raw(harness, "once.impls");
+        if (v == null || v.isEmpty()) {
+            return "first";
+        }
+        if (!List.of("first", "designs", "baselines", "all").contains(v)) {
+            throw bad(keyOf(harness, "once.impls"), v, "must be first, designs, baselines or all (a profile names"
+                    + " no implementation)");
+        }
+        return v;
+    }
+
+    private double decimal(String harness, String key, double fallback) {
         String v = raw(harness, key);
         if (v == null || v.isEmpty()) {
-            return 1.0;
+            return fallback;
         }
         try {
             double d = Double.parseDouble(v);

@@ -11,8 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.epocharena.bench.alloc.Impl;
+import org.epocharena.bench.alloc.Impls;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -33,8 +39,14 @@ import picocli.CommandLine.Parameters;
  * <p>Exit codes: 0 ok; 2 bad usage (one-line error and the usage line); 4 a benchmark failed or the
  * run was interrupted (the finished JSON stays; an interrupted run's empty result file is removed).
  *
+ * <p>The run folder also gets {@code manifest.json} (see {@link Manifest}): every implementation with its
+ * role and whether it ran, every harness with its headline figures; written before the first JMH run
+ * and again at the end. Implementations that cannot run on the benchmark JVM (the java.lang.foreign
+ * baselines below JDK 22) are left out of the plan and listed there with the reason.
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.epocharena.bench.suite.Suite --profile
- * smoke --out /tmp/smoke-run}; {@code --dry-run} prints the plan and the estimate only. The estimate
+ * smoke --out /tmp/smoke-run}; {@code --dry-run} prints the plan and the estimate only; {@code --list}
+ * prints every implementation and harness. The estimate
  * is the plan's iterations plus the profile's {@code estimate.forkOverhead} per fork: on a loaded
  * machine the real time runs longer, and the progress lines correct "left" by the pace so far.
  */
@@ -48,17 +60,20 @@ public final class Suite implements Callable<Integer> {
     public static final int USAGE_ERROR = 2;
     public static final int BENCHMARK_FAILED = 4;
     static final String USAGE = "Usage: java -cp benchmarks/target/benchmarks.jar org.epocharena.bench.suite.Suite"
-            + " --profile smoke|quick|full --out RUN_DIR [--impls REFERENCE,STRIPED,JVM_NEW,...]"
-            + " [--harness latency,throughput,oom,reclaim,garbage] [--threads 1,2,16] [--jvm /path/to/java]"
-            + " [--dry-run] [-- <extra raw JMH options>]";
+            + " --profile smoke|quick|full --out RUN_DIR [--impls NAME,NAME,...]"
+            + " [--harness latency,throughput,allocation,oom,held,reclaim] [--threads 1,2,16] [--jvm /path/to/java]"
+            + " [--dry-run] [-- <extra raw JMH options>] | --list";
 
-    @Option(names = "--profile", required = true, paramLabel = "smoke|quick|full", description = "the profile to run")
+    @Option(names = "--profile", paramLabel = "smoke|quick|full", description = "the profile to run")
     String profileName;
+
+    @Option(names = "--list", description = "list every implementation (designs and baselines) and harness, and exit")
+    boolean list;
 
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "the run folder (raw/, env.json); not needed with --dry-run")
     Path out;
 
-    @Option(names = "--impls", paramLabel = "NAMES", description = "designs and baselines, e.g. STRIPED,LOCK_FREE,JVM_NEW (default: all)")
+    @Option(names = "--impls", paramLabel = "NAMES", description = "designs and baselines by name, see --list (default: all)")
     String impls;
 
     @Option(names = "--harness", paramLabel = "IDS", description = "harnesses, e.g. latency,oom (default: the profile's)")
@@ -119,8 +134,15 @@ public final class Suite implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (list) {
+            printList();
+            return OK;
+        }
+        if (profileName == null) {
+            throw new IllegalArgumentException("missing --profile smoke|quick|full");
+        }
         Profile profile = Profile.load(profileName);
-        Impls selected = impls == null ? Impls.all() : Impls.parse(impls);
+        Selection selected = impls == null ? Selection.all() : Selection.parse(impls);
         List<String> chosenHarnesses = harnesses == null ? profile.harnesses() : parseHarnesses(harnesses);
         List<Integer> threadCounts = threads == null ? null : Profile.parseCounts(threads, "--threads");
         if (jvm != null && !(Files.isRegularFile(Path.of(jvm)) && Files.isExecutable(Path.of(jvm)))) {
@@ -133,11 +155,20 @@ public final class Suite implements Callable<Integer> {
             checkRunDir(out);
         }
         Options user = PassThroughOptions.parse(jmhOptions);
+        Environment.Jvm forkJvm = jvm != null ? Environment.Jvm.probe(jvm) : Environment.Jvm.current();
+        int feature = forkJvm.feature();
+        Selection runnable = selected.runnableOn(feature);
+        Map<String, String> notRun = selected.notRunnableOn(feature);
+        notRun.forEach((name, why) -> stdout.println("  not run: " + name + ": " + why));
+        if (runnable.isEmpty()) {
+            throw new IllegalArgumentException("none of " + selected.names() + " can run on " + forkJvm.path()
+                    + " (" + forkJvm.version() + ")");
+        }
 
-        List<PlannedRun> runs = Planner.fromClasspath().plan(profile, chosenHarnesses, selected, threadCounts);
+        List<PlannedRun> runs = Planner.fromClasspath().plan(profile, chosenHarnesses, runnable, threadCounts);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: harnesses " + chosenHarnesses
-                    + " have no benchmark for implementations " + selected.names());
+                    + " have no benchmark for implementations " + runnable.names());
         }
         Path raw = (out != null ? out : Path.of("RUN_DIR")).resolve("raw");
         Path hdr = raw.resolve("hdr");
@@ -147,7 +178,7 @@ public final class Suite implements Callable<Integer> {
         stdout.println("epocharena suite: profile " + profile.name() + (out != null ? " -> " + out : "")
                 + (dryRun ? " (dry run)" : ""));
         stdout.println("  harnesses " + String.join(",", chosenHarnesses) + "; impls "
-                + String.join(",", selected.names()) + "; fork JVM " + (jvm != null ? jvm : Environment.Jvm.current().path()));
+                + String.join(",", runnable.names()) + "; fork JVM " + forkJvm.path() + " (" + forkJvm.version() + ")");
         for (int i = 0; i < runs.size(); i++) {
             PlannedRun run = runs.get(i);
             Options o = run.options(user, raw.resolve(run.resultFileName()), hdr, jvm);
@@ -165,20 +196,40 @@ public final class Suite implements Callable<Integer> {
             stdout.println("dry run: nothing was run or written");
             return OK;
         }
-        return execute(profile, runs, options, selected, chosenHarnesses, raw, hdr, totalTrials, totalSeconds);
+        return execute(profile, runs, options, selected, notRun, forkJvm, chosenHarnesses, raw, hdr, totalTrials,
+                totalSeconds);
     }
 
-    private int execute(Profile profile, List<PlannedRun> runs, List<Options> options, Impls selected,
-                        List<String> chosenHarnesses, Path raw, Path hdr, int totalTrials, double totalSeconds)
+    private void printList() {
+        stdout.println("Implementations (--impls NAME,...; default all):");
+        int feature = Runtime.version().feature();
+        for (Impl impl : Impls.all()) {
+            String role = impl.isBaseline() ? "baseline" : "design";
+            String note = impl.unavailableReason(feature).map(r -> " [on this JVM: " + r + "]").orElse("");
+            stdout.println(String.format(Locale.ROOT, "  %-16s %-8s  %s%s", impl.name(), role, impl.description(), note));
+        }
+        stdout.println("Harnesses (--harness ID,...; default the profile's):");
+        for (Harness h : Harness.ALL) {
+            stdout.println(String.format(Locale.ROOT, "  %-11s %s", h.name(), h.question()));
+        }
+        stdout.flush();
+    }
+
+    private int execute(Profile profile, List<PlannedRun> runs, List<Options> options, Selection selected,
+                        Map<String, String> notRun, Environment.Jvm forkJvm, List<String> chosenHarnesses, Path raw,
+                        Path hdr, int totalTrials, double totalSeconds)
             throws IOException {
         Files.createDirectories(hdr);
-        Environment.Jvm forkJvm = jvm != null ? Environment.Jvm.probe(jvm) : Environment.Jvm.current();
+        Files.createDirectories(raw.resolve("held"));
+        Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses));
+        Set<String> finished = new LinkedHashSet<>();
         List<String> flags = new ArrayList<>(options.get(0).getJvmArgs().orElse(List.of()));
         flags.addAll(options.get(0).getJvmArgsAppend().orElse(List.of()));
         Environment.write(out.resolve("env.json"), forkJvm, flags, profile.name(), chosenHarnesses,
                 selected.names(), args);
         // Forks read it from their JVM arguments; a -f 0 run reads it here.
         System.setProperty(PlannedRun.HDR_DIR_PROPERTY, hdr.toAbsolutePath().toString());
+        System.setProperty(PlannedRun.HELD_DIR_PROPERTY, raw.resolve("held").toAbsolutePath().toString());
 
         long start = System.nanoTime();
         Progress progress = new Progress(stdout, totalTrials, totalSeconds, start);
@@ -205,6 +256,12 @@ public final class Suite implements Callable<Integer> {
                 inProgress[0] = raw.resolve(run.resultFileName());
                 try {
                     Collection<RunResult> results = new Runner(o, format).run();
+                    for (RunResult r : results) {
+                        String impl = r.getParams().getParam(Planner.IMPL);
+                        if (impl != null) {
+                            finished.add(impl);
+                        }
+                    }
                     if (results.size() < trials) {
                         failures.add(run.resultFileName() + ": " + (trials - results.size()) + " of " + trials
                                 + " trials failed (see raw/console.log)");
@@ -221,6 +278,7 @@ public final class Suite implements Callable<Integer> {
         } finally {
             Runtime.getRuntime().removeShutdownHook(interruptHook);
         }
+        Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses));
         double elapsed = (System.nanoTime() - start) / 1e9;
         stdout.println("finished " + progress.started() + " of " + totalTrials + " trials in "
                 + Progress.clock(elapsed) + " (estimated " + Progress.clock(totalSeconds) + "); results in " + raw);

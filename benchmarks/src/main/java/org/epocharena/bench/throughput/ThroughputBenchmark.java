@@ -1,18 +1,16 @@
 package org.epocharena.bench.throughput;
 
-import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.epocharena.ArenaKind;
-import org.epocharena.EpochArena;
-import org.epocharena.bench.baseline.Baseline;
-import org.epocharena.bench.workload.ArenaAllocator;
-import org.epocharena.bench.workload.EpochAllocator;
+import org.epocharena.bench.alloc.Allocator;
+import org.epocharena.bench.alloc.Impls;
+import org.epocharena.bench.alloc.Lane;
 import org.epocharena.bench.workload.MixedOperation;
 import org.epocharena.bench.workload.OnFull;
 import org.epocharena.bench.workload.SizeMix;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,39 +26,38 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Control;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Throughput scaling: completed operations per second of the realistic mix (pin, allocate
- * {@value MixedOperation#BLOCKS} blocks of mixed sizes, touch them, unpin) as the number of threads
- * grows from 1 to 2048, while reclaim runs.
+ * Throughput scaling: completed operations per second of the realistic mix ({@link MixedOperation}:
+ * pin, allocate {@value MixedOperation#BLOCKS} blocks of mixed sizes, write and read 16 bytes of
+ * each, unpin) as the number of threads grows from 1 to 2048, for every arena design and baseline
+ * ({@code impl}), all doing the same work per operation with the same epochs.
+ *
+ * <p><b>Headline: the secondary result {@code operations}</b> (ops/s), counted by the one clock of
+ * {@link Window}: operations between the same two instants as JMH's iteration time. JMH's primary
+ * score (batches the measuring thread saw, x {@value #BATCH}) is kept for comparison with older runs;
+ * it undercounts when the measuring thread waits among 1000+ runnable threads.
  *
  * <p><b>Design.</b> The threads are NOT JMH threads ({@code -t}): JMH's per-thread accounting breaks
- * under heavy oversubscription (measured here: {@code -t 1000} on 2 cores gave 18 027 ± 36 076
- * ops/µs and left 292 threads without a single operation). Instead {@code workers} threads are
- * started once per trial by a {@link WorkerPool} and counted in padded counters; the single JMH
- * thread only waits for batches of {@value #BATCH} operations ({@link Window}), so the primary score
- * is the pool's total completed operations per second, with JMH's error across iterations and forks.
- * Fairness per iteration lands in the JSON as secondary results through {@link FairnessProfiler}
- * (the suite adds it): {@code minOpsPerWorker}, {@code medianOpsPerWorker} (operations in one
- * iteration), {@code starvedShare} (share of workers with 0 operations in it) and
- * {@code neverRanShare} (share with 0 operations since the trial started). With 1000+ workers on 2
- * cores, a Linux scheduler needs on the order of a second to give each thread a time slice, so a
- * short iteration shows a high {@code starvedShare} for every design; compare designs by it, and
- * read {@code neverRanShare} for threads that make no progress at all.
+ * under heavy oversubscription. {@code workers} threads are started once per trial by a
+ * {@link WorkerPool} (of the allocator's kind of thread: Netty's baselines get
+ * {@code FastThreadLocalThread}s) and counted in padded counters; the single JMH thread only waits
+ * for batches. Fairness per iteration lands in the JSON through {@link FairnessProfiler}
+ * ({@code minOpsPerWorker}, {@code medianOpsPerWorker}, {@code starvedShare}, {@code neverRanShare}).
  *
- * <p><b>Reclaim.</b> {@code reclaim=DEDICATED}: one extra thread reclaims every 100 µs and workers
- * back off 50 µs when the arena is full; {@code reclaim=ON_OOM}: no reclaimer, a worker that finds
- * the arena full reclaims itself. Baselines have no shared epoch: each worker's lane ends its own
- * epoch every {@value #BASELINE_EPOCH_OPS} operations (releasing that epoch's buffers).
+ * <p><b>Epochs.</b> {@code reclaim=WORKERS}: each worker ends the allocator's epoch every
+ * {@value MixedOperation#EPOCH_OPS} of its operations (so about one epoch end per 64 operations of
+ * the whole pool, and the live set is the blocks of the last ~64 operations, for arenas and baselines
+ * alike); a worker that finds an arena full ends the epoch too. {@code reclaim=DEDICATED}: one extra
+ * thread ends the epoch every 100 µs and workers back off 50 µs when the allocator is full.
  *
- * <p><b>Reading it.</b> Beyond the core count (2 here) more workers cannot add throughput; what the
- * curve shows is how gracefully a design degrades (lock convoys, CAS retries, reclaim scans over
- * many pin slots) and, in {@code starvedShare}, whether some threads make no progress at all.
- * Note that the measuring thread and the reclaimer take some CPU from the workers.
- *
- * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar throughput -p kind=STRIPED
- * -p workers=1,2,64,1024 -p reclaim=DEDICATED -p baseline=JVM_NEW
- * -prof org.epocharena.bench.throughput.FairnessProfiler}
+ * <p>Run alone: {@code java -jar benchmarks/target/benchmarks.jar throughput -p impl=JVM_NEW
+ * -p workers=1,2,64,1024 -prof org.epocharena.bench.throughput.FairnessProfiler} ({@code impl} has
+ * no default: {@code java -cp benchmarks/target/benchmarks.jar org.epocharena.bench.suite.Suite --list}
+ * lists the names).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -71,48 +68,50 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ThroughputBenchmark {
     /** Operations per benchmark invocation; small against one iteration, large against a poll. */
     static final int BATCH = 1_000;
-    static final int BASELINE_EPOCH_OPS = 64;
     /** Room for every worker's in-flight blocks (2048 x 4 x 1 KiB = 8 MiB) with space to spare. */
     static final int CAPACITY = 32 << 20;
 
-    /** How an arena's epochs end during the run. */
+    /** Who ends the epochs during the run. */
     public enum Reclaim {
-        DEDICATED, ON_OOM
+        WORKERS, DEDICATED
     }
 
     @State(Scope.Benchmark)
-    public static class ArenaWorkers {
-        @Param
-        public ArenaKind kind;
+    public static class Workers {
+        @Param({Impls.DEFAULT})
+        public String impl;
 
         @Param({"1", "2", "4", "16", "64", "256", "1024"})
         public int workers;
 
-        @Param({"DEDICATED", "ON_OOM"})
+        @Param({"WORKERS", "DEDICATED"})
         public Reclaim reclaim;
 
         @Param({"MIXED"})
         public SizeMix mix;
 
-        EpochArena arena;
+        Allocator allocator;
         WorkerPool pool;
         Window window;
+        private Lane[] lanes;
         private Thread reclaimer;
         private volatile boolean stopReclaimer;
 
         @Setup(Level.Trial)
         public void start() {
-            arena = kind.create(CAPACITY);
-            ArenaAllocator allocator = new ArenaAllocator(arena);
-            OnFull onFull = reclaim == Reclaim.ON_OOM ? OnFull.RECLAIM : OnFull.BACK_OFF;
-            pool = new WorkerPool("arena-worker", workers, (id, stop) -> {
-                MixedOperation op = new MixedOperation(allocator, mix, onFull, 0x51ED + id);
+            allocator = Impls.named(impl).create(CAPACITY);
+            lanes = new Lane[workers];
+            boolean dedicated = reclaim == Reclaim.DEDICATED;
+            pool = new WorkerPool("worker", workers, allocator::newThread, (id, stop) -> {
+                lanes[id] = allocator.lane();
+                MixedOperation op = new MixedOperation(lanes[id], mix, dedicated ? OnFull.BACK_OFF : OnFull.RECLAIM,
+                        dedicated ? 0 : MixedOperation.EPOCH_OPS, 0x51ED + id);
                 return () -> op.run(stop);
-            });
-            if (reclaim == Reclaim.DEDICATED) {
+            }, id -> lanes[id].release());
+            if (dedicated) {
                 reclaimer = new Thread(() -> {
                     while (!stopReclaimer) {
-                        arena.reclaim();
+                        allocator.endEpoch();
                         LockSupport.parkNanos(100_000);
                     }
                 }, "reclaimer");
@@ -122,14 +121,41 @@ public class ThroughputBenchmark {
             window = new Window(pool, BATCH);
         }
 
+        /** For the one-clock test: each measured iteration's operations and nanoseconds, taken outside JMH. */
+        private static volatile boolean recordSpans;
+        private static final List<long[]> SPANS = new CopyOnWriteArrayList<>();
+        private boolean measured;
+        private long spanOps;
+        private long spanNanos;
+
+        /** Starts (a fresh list) or stops recording; the spans stay readable after it stops. */
+        static void recordSpans(boolean on) {
+            if (on) {
+                SPANS.clear();
+            }
+            recordSpans = on;
+        }
+
+        static List<long[]> spans() {
+            return SPANS;
+        }
+
         @Setup(Level.Iteration)
-        public void begin() {
+        public void begin(IterationParams iteration) {
+            measured = recordSpans && iteration != null && iteration.getType() == IterationType.MEASUREMENT;
+            if (measured) {
+                spanNanos = System.nanoTime();
+                spanOps = pool.total();
+            }
             window.begin();
         }
 
         @TearDown(Level.Iteration)
         public void end() {
             window.end();
+            if (measured) {
+                SPANS.add(new long[] {pool.total() - spanOps, System.nanoTime() - spanNanos});
+            }
         }
 
         @TearDown(Level.Trial)
@@ -141,76 +167,26 @@ public class ThroughputBenchmark {
                 if (reclaimer != null) {
                     reclaimer.join(5_000);
                 }
-                arena.close();
+                allocator.close();
             }
         }
     }
 
-    @State(Scope.Benchmark)
-    public static class BaselineWorkers {
-        @Param
-        public Baseline baseline;
-
-        @Param({"1", "2", "4", "16", "64", "256", "1024"})
-        public int workers;
-
-        @Param({"MIXED"})
-        public SizeMix mix;
-
-        WorkerPool pool;
-        Window window;
-        /** Every worker's lane, closed once the workers stopped: Netty buffers of the open epoch are released. */
-        final List<EpochAllocator> lanes = new CopyOnWriteArrayList<>();
-
-        @Setup(Level.Trial)
-        public void start() {
-            PooledByteBufAllocator netty = Baseline.newNettyPool();
-            pool = new WorkerPool("baseline-worker", workers, (id, stop) -> {
-                EpochAllocator lane = baseline.lane(netty);
-                lanes.add(lane);
-                MixedOperation op = new MixedOperation(lane, mix, OnFull.RECLAIM, 0x51ED + id);
-                int[] sinceEpoch = new int[1];
-                return () -> {
-                    long result = op.run(stop);
-                    if (++sinceEpoch[0] == BASELINE_EPOCH_OPS) {
-                        sinceEpoch[0] = 0;
-                        lane.endEpoch();
-                    }
-                    return result;
-                };
-            });
-            window = new Window(pool, BATCH);
-        }
+    /** The one-clock count: JMH divides {@code operations} by its own iteration time (see {@link Window}). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Clock {
+        public long operations;
 
         @Setup(Level.Iteration)
-        public void begin() {
-            window.begin();
-        }
-
-        @TearDown(Level.Iteration)
-        public void end() {
-            window.end();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            try {
-                pool.close();
-            } finally {
-                lanes.forEach(EpochAllocator::close);
-            }
+        public void reset() {
+            operations = 0;
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void arena(ArenaWorkers workers) {
-        workers.window.next();
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public void baseline(BaselineWorkers workers) {
-        workers.window.next();
+    public void run(Workers workers, Clock clock, Control control) {
+        clock.operations = workers.window.next(control.startMeasurement && !control.stopMeasurement);
     }
 }

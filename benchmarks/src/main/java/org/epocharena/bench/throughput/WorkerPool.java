@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,6 +39,15 @@ public final class WorkerPool implements AutoCloseable {
      * not return {@link #GAVE_UP}.
      */
     public WorkerPool(String name, int workers, Operations operations) {
+        this(name, workers, (task, threadName, stack) -> new Thread(null, task, threadName, stack), operations, id -> { });
+    }
+
+    /**
+     * As above, with the threads made by {@code threadMaker} (an allocator may want its own kind of
+     * thread) and {@code onExit} called on each worker's own thread as it stops (so a worker can give
+     * back what only its thread may release).
+     */
+    public WorkerPool(String name, int workers, ThreadMaker threadMaker, Operations operations, IntConsumer onExit) {
         if (workers < 1 || workers > 1 << 16) {
             throw new IllegalArgumentException("workers must be between 1 and 65536, was " + workers);
         }
@@ -45,7 +55,7 @@ public final class WorkerPool implements AutoCloseable {
         threads = new Thread[workers];
         for (int i = 0; i < workers; i++) {
             int id = i;
-            Thread t = new Thread(null, () -> work(id, operations), name + "-" + i, 256 * 1024);
+            Thread t = threadMaker.newThread(() -> work(id, operations, onExit), name + "-" + i, 256 * 1024);
             t.setDaemon(true);
             threads[i] = t;
         }
@@ -54,7 +64,7 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void work(int id, Operations operations) {
+    private void work(int id, Operations operations, IntConsumer onExit) {
         try {
             LongSupplier op = operations.forWorker(id, () -> stop);
             int slot = (id + 1) * STRIDE;
@@ -68,6 +78,7 @@ public final class WorkerPool implements AutoCloseable {
                 }
             }
             counts[slot + 1] = sink;
+            onExit.accept(id);
         } catch (Throwable t) {
             failure = t;
         }
@@ -150,6 +161,12 @@ public final class WorkerPool implements AutoCloseable {
                     + " workers did not stop within 10 s (daemon threads, left to the JVM exit)");
         }
         checkHealthy();
+    }
+
+    /** Makes the pool's threads (the signature of {@code Allocator.newThread}). */
+    @FunctionalInterface
+    public interface ThreadMaker {
+        Thread newThread(Runnable task, String name, long stackSize);
     }
 
     /** Makes each worker's operation, on the worker's own thread (so thread-local caches bind to it). */

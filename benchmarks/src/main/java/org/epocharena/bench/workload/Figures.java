@@ -31,6 +31,13 @@ public final class Figures {
     record Mean(double value, String unit) {
     }
 
+    /** The mean of each figure since the last drain, by name, and a fresh start (for tests of the harnesses). */
+    public static Map<String, Double> drainForTest() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        drain().forEach((name, mean) -> values.put(name, mean.value()));
+        return values;
+    }
+
     /** The mean of each figure since the last drain, and a fresh start. */
     static synchronized Map<String, Mean> drain() {
         Map<String, Mean> means = new LinkedHashMap<>();

@@ -2,30 +2,42 @@ package org.epocharena.bench.workload;
 
 import java.util.function.BooleanSupplier;
 import org.epocharena.EpochArena;
+import org.epocharena.bench.alloc.Lane;
 
 /**
- * One operation of the realistic epoch workload: pin, allocate {@value #BLOCKS} blocks of mixed
- * sizes, touch each, unpin. If a block cannot be placed the attempt is abandoned (its pin released,
- * so it holds nothing back), the thread reacts per {@link OnFull} and retries; the operation counts
- * once, when it completes. Single-threaded: each worker or JMH thread owns one.
+ * One operation of the realistic epoch workload, the same for every allocator: pin, allocate
+ * {@value #BLOCKS} blocks of mixed sizes, {@link Touch} each (16 bytes written and read back), unpin;
+ * and every {@code epochOps} completed operations of this thread, end the allocator's epoch (0: never,
+ * a dedicated reclaimer does it). If a block cannot be placed the attempt is abandoned (its pin
+ * released, so it holds nothing back), the thread reacts per {@link OnFull} and retries; the operation
+ * counts once, when it completes. Single-threaded: each worker or JMH thread owns one.
  */
 public final class MixedOperation {
     /** Blocks per operation: "a few", so one operation is a handful of allocator calls. */
     public static final int BLOCKS = 4;
+    /** Operations of one thread between its epoch ends, for every allocator (the live set's length). */
+    public static final int EPOCH_OPS = 64;
     /** What {@link #run} returns when it gave up on a full allocator because it was told to stop. */
     public static final long GAVE_UP = Long.MIN_VALUE;
 
-    private final EpochAllocator allocator;
+    private final Lane lane;
     private final SizeMix mix;
     private final OnFull onFull;
+    private final int epochOps;
     private final long[] blocks = new long[BLOCKS];
+    private final int[] sizes = new int[BLOCKS];
     private long random;
     private long failures;
+    private int sinceEpoch;
 
-    public MixedOperation(EpochAllocator allocator, SizeMix mix, OnFull onFull, long seed) {
-        this.allocator = allocator;
+    public MixedOperation(Lane lane, SizeMix mix, OnFull onFull, int epochOps, long seed) {
+        if (epochOps < 0) {
+            throw new IllegalArgumentException("epochOps must be 0 (never) or more, was " + epochOps);
+        }
+        this.lane = lane;
         this.mix = mix;
         this.onFull = onFull;
+        this.epochOps = epochOps;
         this.random = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
     }
 
@@ -37,13 +49,17 @@ public final class MixedOperation {
         while (true) {
             long result = attempt();
             if (result != GAVE_UP) {
+                if (epochOps > 0 && ++sinceEpoch == epochOps) {
+                    sinceEpoch = 0;
+                    lane.endEpoch();
+                }
                 return result;
             }
             failures++;
             if (stop.getAsBoolean()) {
                 return GAVE_UP;
             }
-            onFull.react(allocator);
+            onFull.react(lane);
         }
     }
 
@@ -54,17 +70,19 @@ public final class MixedOperation {
 
     private long attempt() {
         long sum = 0;
-        try (EpochArena.Guard guard = allocator.pin()) {
+        try (EpochArena.Guard guard = lane.pin()) {
             for (int i = 0; i < BLOCKS; i++) {
                 random = SizeMix.next(random);
-                long block = allocator.allocate(mix.size(random));
-                if (block == EpochAllocator.FAILED) {
+                int size = mix.size(random);
+                long block = lane.allocate(size);
+                if (block == Lane.FAILED) {
                     return GAVE_UP;
                 }
                 blocks[i] = block;
+                sizes[i] = size;
             }
             for (int i = 0; i < BLOCKS; i++) {
-                sum += allocator.touch(blocks[i]);
+                sum += Touch.touch(lane, blocks[i], sizes[i], random + i);
             }
         }
         return sum == GAVE_UP ? 0 : sum;

@@ -40,7 +40,7 @@ class HdrOutputTest {
 
     @Test
     void mergesThreadsDropsWarmupAndWritesBothFiles() throws Exception {
-        HdrOutput out = new HdrOutput("latency-STRIPED-t2");
+        HdrOutput out = new HdrOutput("latency-NETTY_POOLED-t2");
         SingleWriterRecorder a = out.newRecorder();
         SingleWriterRecorder b = out.newRecorder();
         a.recordValue(999_999); // warm-up: dropped
@@ -56,15 +56,15 @@ class HdrOutputTest {
 
         assertThat(out.total().getTotalCount()).isEqualTo(201);
         assertThat(out.total().getMaxValue()).isLessThan(999_999);
-        File hgrm = dir.resolve("latency-STRIPED-t2.hgrm").toFile();
+        File hgrm = dir.resolve("latency-NETTY_POOLED-t2.hgrm").toFile();
         assertThat(hgrm).exists();
         assertThat(Files.readString(hgrm.toPath())).contains("Value     Percentile TotalCount").contains("#[Max");
-        assertThat(countIntervals(dir.resolve("latency-STRIPED-t2.hlog").toFile())).isEqualTo(2);
+        assertThat(countIntervals(dir.resolve("latency-NETTY_POOLED-t2.hlog").toFile())).isEqualTo(2);
     }
 
     @Test
     void aSecondForkAddsToTheFirstForksFigures() throws Exception {
-        HdrOutput fork1 = new HdrOutput("latency-LOCK_FREE-t1");
+        HdrOutput fork1 = new HdrOutput("latency-JVM_NEW-t1");
         SingleWriterRecorder r1 = fork1.newRecorder();
         for (int i = 0; i < 10; i++) {
             r1.recordValue(300);
@@ -72,7 +72,7 @@ class HdrOutputTest {
         fork1.endInterval();
         fork1.finish();
 
-        HdrOutput fork2 = new HdrOutput("latency-LOCK_FREE-t1");
+        HdrOutput fork2 = new HdrOutput("latency-JVM_NEW-t1");
         SingleWriterRecorder r2 = fork2.newRecorder();
         for (int i = 0; i < 5; i++) {
             r2.recordValue(700);
@@ -81,7 +81,7 @@ class HdrOutputTest {
         fork2.finish();
 
         assertThat(fork2.total().getTotalCount()).isEqualTo(15);
-        assertThat(countIntervals(dir.resolve("latency-LOCK_FREE-t1.hlog").toFile())).isEqualTo(2);
+        assertThat(countIntervals(dir.resolve("latency-JVM_NEW-t1.hlog").toFile())).isEqualTo(2);
     }
 
     private static int countIntervals(File hlog) throws Exception {

@@ -25,7 +25,32 @@ class ProfileTest {
         }
         assertThat(p.settings("latency").threads()).as("1, 2 or many threads").isNotEmpty();
         assertThat(p.settings("throughput").workers()).contains(1, 2);
-        assertThat(p.settings("garbage").profilers()).contains("gc");
+        assertThat(p.settings("allocation").profilers()).contains("gc");
+        assertThat(p.settings("allocation").threads()).as("1 and 2 threads").contains(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"smoke", "quick", "full"})
+    void noProfileNamesAnImplementation(String name) throws Exception {
+        String text;
+        try (var in = Profile.class.getResourceAsStream("/profiles/" + name + ".properties")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String impl : org.epocharena.bench.alloc.Impls.names()) {
+            assertThat(text).as("%s names %s", name, impl).doesNotContain(impl);
+        }
+    }
+
+    @Test
+    void onceImplsIsARoleNeverAName() {
+        Profile p = Profile.of("t", props("forks=1", "warmup.iterations=1", "warmup.time=1s",
+                "measurement.iterations=3", "measurement.time=1s", "timeout=1s", "oom.once.impls=designs"));
+        assertThat(p.settings("oom").onceImpls()).isEqualTo("designs");
+        assertThat(p.settings("latency").onceImpls()).isEqualTo("first");
+        assertThatThrownBy(() -> Profile.of("t", props("forks=1", "warmup.iterations=1", "warmup.time=1s",
+                "measurement.iterations=3", "measurement.time=1s", "timeout=1s", "once.impls=JVM_NEW"))
+                .settings("oom")).isInstanceOf(ProfileException.class).hasMessageContaining("'JVM_NEW'")
+                .hasMessageContaining("first, designs, baselines or all");
     }
 
     @Test
@@ -48,7 +73,7 @@ class ProfileTest {
         assertThat(p.settings("reclaim").measurementTime()).isEqualTo(TimeValue.seconds(2));
         assertThat(p.settings("oom").params()).containsEntry("start", List.of("EMPTY", "PINNED_OLDER"))
                 .containsEntry("stall", List.of("NONE")).doesNotContainKey("a");
-        assertThat(p.settings("garbage").params()).containsEntry("a", List.of("1"));
+        assertThat(p.settings("allocation").params()).containsEntry("a", List.of("1"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.epocharena.ArenaKind;
+import org.epocharena.bench.alloc.Baseline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +37,8 @@ class SuiteCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--profile smoke --impls STRIPED,FOO --dry-run | 'FOO' | REFERENCE, SYNCHRONIZED, STAMPED_LOCK, STRIPED, LOCK_FREE, JVM_NEW, NETTY_HEAP, NETTY_DIRECT",
-        "--profile smoke --harness latency,speed --dry-run | 'speed' | latency, throughput, oom, reclaim, garbage",
+        "--profile smoke --impls JVM_NEW,FOO --dry-run | 'FOO' | JVM_NEW, NETTY_POOLED, NETTY_ADAPTIVE, FFM_SHARED, FFM_CONFINED",
+        "--profile smoke --harness latency,speed --dry-run | 'speed' | latency, throughput, allocation, oom, held, reclaim",
         "--profile medium --dry-run | 'medium' | smoke, quick, full",
         "--profile smoke --threads 1,0 --dry-run | thread count 0 | 1..65536",
         "--profile smoke --threads 1,x --dry-run | 'x' | whole number",
@@ -61,17 +63,37 @@ class SuiteCliTest {
         Path runDir = tmp.resolve("run");
         assertThat(run("--profile", "smoke", "--out", runDir.toString(), "--dry-run")).isEqualTo(Suite.OK);
         assertThat(runDir).doesNotExist();
-        assertThat(stdout()).contains("jmh-latency-t1.json", "jmh-throughput.json", "jmh-oom.json",
-                "jmh-reclaim.json", "jmh-garbage.json", "workers=1000", "estimated", "dry run");
+        assertThat(stdout()).contains("jmh-latency-t1.json", "jmh-throughput.json", "jmh-allocation-t1.json",
+                "jmh-allocation-t1-arenas.json", "jmh-oom.json", "jmh-held.json", "jmh-reclaim.json",
+                "jmh-reclaim-arenas.json", "workers=1000", "estimated", "dry run");
+        if (Runtime.version().feature() < 22) {
+            assertThat(stdout()).contains("not run: FFM_SHARED: needs JDK 22+");
+        }
         assertThat(stderr()).isEmpty();
     }
 
     @Test
     void dryRunNarrowsToTheChosenHarnessImplsAndThreads() {
-        assertThat(run("--profile", "quick", "--dry-run", "--harness", "latency", "--impls", "LOCK_FREE,NETTY_DIRECT",
+        String design = ArenaKind.values()[0].name();
+        String other = ArenaKind.values()[1].name();
+        assertThat(run("--profile", "quick", "--dry-run", "--harness", "latency", "--impls", design + ",NETTY_POOLED",
                 "--threads", "4")).isEqualTo(Suite.OK);
         assertThat(stdout()).contains("jmh-latency-t4.json: 2 trials").doesNotContain("jmh-oom")
-                .doesNotContain("STRIPED");
+                .doesNotContain(other);
+    }
+
+    @Test
+    void listNamesEveryImplementationWithItsRoleAndEveryHarness() {
+        assertThat(run("--list")).isEqualTo(Suite.OK);
+        for (ArenaKind kind : ArenaKind.values()) {
+            assertThat(stdout()).containsPattern("(?m)^  " + kind.name() + " +design ");
+        }
+        for (Baseline b : Baseline.values()) {
+            assertThat(stdout()).containsPattern("(?m)^  " + b.name() + " +baseline ");
+        }
+        for (String h : Profile.HARNESSES) {
+            assertThat(stdout()).containsPattern("(?m)^  " + h + " ");
+        }
     }
 
     @Test

@@ -3,60 +3,142 @@ package org.epocharena.bench.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.epocharena.ArenaKind;
+import org.epocharena.bench.alloc.Baseline;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real, tiny run through the JMH Runner (in this JVM, {@code -f 0}, 2 x 10 ms), to check the run
- * folder the report reads: env.json first, JMH JSON per harness part with the secondary figures,
- * console.log and the progress line. Timing figures are not checked: a test checks behaviour.
+ * One real, tiny run of every harness through the JMH Runner (in this JVM, {@code -f 0}, one short
+ * iteration), for one design and one baseline, to check the run folder the report reads: env.json,
+ * manifest.json (every implementation with its role, every harness with headlines whose metric the
+ * harness really emits), the JMH JSON with one {@code impl} param, the side files and the progress
+ * line. Timing figures are not checked: a test checks behaviour.
  */
 class SuiteRunTest {
     @TempDir
-    Path tmp;
+    static Path tmp;
 
-    @Test
-    void aTinyRunWritesTheRunFolder() throws Exception {
+    private static Path runDir;
+    private static String stdout;
+    private static int exit;
+    private static final String DESIGN = ArenaKind.values()[0].name();
+
+    @BeforeAll
+    static void runEveryHarnessOnce() {
         // Another JMH on this shared machine holds JMH's global lock; this in-process run does not measure anything.
         System.setProperty("jmh.ignoreLock", "true");
-        Path runDir = tmp.resolve("run");
+        runDir = tmp.resolve("run");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Suite.run(new String[] {"--profile", "smoke", "--out", runDir.toString(), "--harness", "oom",
-            "--impls", "LOCK_FREE", "--", "-f", "0", "-wi", "0", "-i", "2", "-r", "10ms", "-p", "start=EMPTY"},
+        exit = Suite.run(new String[] {"--profile", "smoke", "--out", runDir.toString(), "--impls", DESIGN + ",JVM_NEW",
+            "--threads", "1", "--", "-f", "0", "-wi", "0", "-i", "1", "-r", "20ms", "-p", "liveBlocks=10"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        stdout = out.toString(StandardCharsets.UTF_8) + "\nstderr:\n" + err.toString(StandardCharsets.UTF_8);
+    }
 
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as("stdout:%n%s%nstderr:%n%s", stdout, err).isEqualTo(Suite.OK);
-        assertThat(stdout).contains("[1/7] oom").contains("elapsed").contains("# Run progress");
-
+    @Test
+    void theRunSucceedsAndWritesEnvConsoleAndSideFiles() throws Exception {
+        assertThat(exit).as(stdout).isEqualTo(Suite.OK);
+        assertThat(stdout).contains("[1/").contains("elapsed").contains("# Run progress");
         JsonObject env = JsonParser.parseString(Files.readString(runDir.resolve("env.json"))).getAsJsonObject();
         assertThat(env.keySet()).contains("cpuModel", "cores", "memoryBytes", "os", "jvmName", "jvmVersion", "jvmPath",
                 "jvmFlags", "gitCommit", "profile", "commandLine", "startedAt", "harnesses", "impls");
-        assertThat(env.get("profile").getAsString()).isEqualTo("smoke");
-        assertThat(env.get("impls").getAsJsonArray().get(0).getAsString()).isEqualTo("LOCK_FREE");
+        assertThat(runDir.resolve("raw/console.log")).isNotEmptyFile();
+        assertThat(runDir.resolve("raw/hdr/latency-JVM_NEW-t1.hlog")).isNotEmptyFile();
+        assertThat(runDir.resolve("raw/held/" + DESIGN + ".csv")).isNotEmptyFile();
+        assertThat(runDir.resolve("raw/held/JVM_NEW.csv")).isNotEmptyFile();
+    }
 
-        JsonArray results = JsonParser.parseString(Files.readString(runDir.resolve("raw/jmh-oom.json"))).getAsJsonArray();
-        assertThat(results).hasSize(4);
-        for (var r : results) {
-            JsonObject o = r.getAsJsonObject();
-            assertThat(o.getAsJsonObject("params").get("kind").getAsString()).isEqualTo("LOCK_FREE");
-            if (o.get("benchmark").getAsString().endsWith(".fill")) {
-                double utilization = o.getAsJsonObject("secondaryMetrics").getAsJsonObject("utilization")
-                        .get("score").getAsDouble();
-                assertThat(utilization).isBetween(0.5, 1.0);
+    @Test
+    void everyResultNamesItsImplementationWithTheOneParam() throws Exception {
+        for (JsonObject r : results()) {
+            JsonObject params = r.getAsJsonObject("params");
+            assertThat(params.keySet()).contains("impl").doesNotContain("kind", "baseline");
+            assertThat(params.get("impl").getAsString()).isIn(DESIGN, "JVM_NEW");
+        }
+    }
+
+    @Test
+    void theManifestListsEveryImplementationWithItsRoleAndWhatRan() throws Exception {
+        assertThat(exit).as(stdout).isEqualTo(Suite.OK);
+        JsonObject manifest = JsonParser.parseString(Files.readString(runDir.resolve("manifest.json"))).getAsJsonObject();
+        assertThat(manifest.get("schema").getAsInt()).isEqualTo(1);
+        assertThat(manifest.get("cores").getAsInt()).isPositive();
+        Map<String, JsonObject> impls = new HashMap<>();
+        for (JsonElement e : manifest.getAsJsonArray("implementations")) {
+            impls.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject());
+        }
+        for (ArenaKind k : ArenaKind.values()) {
+            assertThat(impls).containsKey(k.name());
+            assertThat(impls.get(k.name()).get("baseline").getAsBoolean()).isFalse();
+        }
+        for (Baseline b : Baseline.values()) {
+            assertThat(impls).containsKey(b.name());
+            assertThat(impls.get(b.name()).get("baseline").getAsBoolean()).isTrue();
+            assertThat(impls.get(b.name()).get("description").getAsString()).isNotBlank();
+        }
+        assertThat(impls.get(DESIGN).get("ran").getAsBoolean()).isTrue();
+        assertThat(impls.get("JVM_NEW").get("ran").getAsBoolean()).isTrue();
+        JsonObject unselected = impls.get(Baseline.NETTY_POOLED.name());
+        assertThat(unselected.get("ran").getAsBoolean()).isFalse();
+        assertThat(unselected.get("notRunReason").getAsString()).contains("not selected");
+    }
+
+    @Test
+    void everyHarnessHasAHeadlineItsBenchmarkReallyEmits() throws Exception {
+        assertThat(exit).as(stdout).isEqualTo(Suite.OK);
+        JsonObject manifest = JsonParser.parseString(Files.readString(runDir.resolve("manifest.json"))).getAsJsonObject();
+        List<JsonObject> results = results();
+        JsonArray harnesses = manifest.getAsJsonArray("harnesses");
+        assertThat(harnesses).hasSize(Profile.HARNESSES.size());
+        for (JsonElement h : harnesses) {
+            JsonObject harness = h.getAsJsonObject();
+            String benchmark = harness.get("benchmark").getAsString();
+            List<JsonObject> mine = results.stream().filter(r -> r.get("benchmark").getAsString().equals(benchmark)).toList();
+            assertThat(mine).as("results of %s", benchmark).isNotEmpty();
+            assertThat(harness.getAsJsonArray("headlines")).isNotEmpty();
+            for (JsonElement hl : harness.getAsJsonArray("headlines")) {
+                String metric = hl.getAsJsonObject().get("metric").getAsString();
+                assertThat(hl.getAsJsonObject().get("better").getAsString()).isIn("higher", "lower");
+                for (JsonObject r : mine) {
+                    if (metric.isEmpty()) {
+                        assertThat(r.getAsJsonObject("primaryMetric").has("score")).isTrue();
+                    } else {
+                        assertThat(r.getAsJsonObject("secondaryMetrics").keySet()).as("%s emits %s", benchmark, metric)
+                                .contains(metric);
+                    }
+                }
+            }
+            if (harness.has("threadsParam")) {
+                assertThat(mine.get(0).getAsJsonObject("params").has(harness.get("threadsParam").getAsString())).isTrue();
             }
         }
-        assertThat(runDir.resolve("raw/console.log")).isNotEmptyFile();
-        assertThat(runDir.resolve("raw/hdr")).isDirectory();
-        // the once-point (stall=STALLED, for STRIPED) falls back to the only selected design
-        assertThat(runDir.resolve("raw/jmh-oom-stallSTALLED.json")).exists();
+    }
+
+    private static List<JsonObject> results() throws Exception {
+        List<JsonObject> all = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir.resolve("raw"), "jmh-*.json")) {
+            for (Path f : files) {
+                for (JsonElement e : JsonParser.parseString(Files.readString(f)).getAsJsonArray()) {
+                    all.add(e.getAsJsonObject());
+                }
+            }
+        }
+        return all;
     }
 }

@@ -1,69 +1,55 @@
 package org.epocharena.bench.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.epocharena.ArenaKind;
-import org.epocharena.bench.baseline.Baseline;
-import org.epocharena.bench.baseline.NettyLane;
-import org.epocharena.bench.workload.EpochAllocator;
+import java.util.List;
+import org.epocharena.bench.alloc.Impl;
+import org.epocharena.bench.alloc.RunnableImpls;
+import org.epocharena.bench.workload.SizeMix;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The throughput harness's states as JMH drives them (trial setup, iterations of batches, teardown),
- * for every design and baseline: each credited batch was really completed by the workers, and the
- * fairness figures describe the pool. Many workers on 2 cores, so the oversubscribed path is the one tested.
+ * The throughput harness's state as JMH drives it (trial setup, iterations of batches, teardown), for
+ * every design and baseline and both epoch shapes: each credited batch was really completed by the
+ * workers, the one-clock count is what the pool did between the first and last invocation, and
+ * fairness describes the pool. 64 workers on 2 cores, so the oversubscribed path is the one tested.
  */
 class ThroughputWorkloadTest {
 
-    @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void arenaWorkersCompleteEveryCreditedOperation(ArenaKind kind) throws InterruptedException {
-        ThroughputBenchmark.ArenaWorkers s = new ThroughputBenchmark.ArenaWorkers();
-        s.kind = kind;
-        s.workers = 64;
-        s.reclaim = ThroughputBenchmark.Reclaim.DEDICATED;
-        s.mix = org.epocharena.bench.workload.SizeMix.MIXED;
-        s.start();
-        ThroughputBenchmark bench = new ThroughputBenchmark();
-        try {
-            long before = s.pool.total();
-            s.begin();
-            for (int i = 0; i < 5; i++) {
-                bench.arena(s);
-            }
-            assertThat(s.pool.total() - before).isGreaterThanOrEqualTo(5L * ThroughputBenchmark.BATCH);
-            assertThat(s.window.fairness().max()).isPositive();
-        } finally {
-            s.stop();
-        }
-        assertThatThrownBy(s.arena::epoch).as("the arena is closed at teardown").isInstanceOf(IllegalStateException.class);
+    static List<Impl> impls() {
+        return RunnableImpls.all();
     }
 
     @ParameterizedTest
-    @EnumSource(Baseline.class)
-    void baselineWorkersCompleteEveryCreditedOperation(Baseline baseline) {
-        ThroughputBenchmark.BaselineWorkers s = new ThroughputBenchmark.BaselineWorkers();
-        s.baseline = baseline;
-        s.workers = 16;
-        s.mix = org.epocharena.bench.workload.SizeMix.MIXED;
-        s.start();
-        ThroughputBenchmark bench = new ThroughputBenchmark();
-        try {
-            long before = s.pool.total();
-            s.begin();
-            for (int i = 0; i < 5; i++) {
-                bench.baseline(s);
-            }
-            assertThat(s.pool.total() - before).isGreaterThanOrEqualTo(5L * ThroughputBenchmark.BATCH);
-        } finally {
-            s.stop();
-        }
-        assertThat(s.lanes).hasSize(16);
-        for (EpochAllocator lane : s.lanes) {
-            if (lane instanceof NettyLane netty) {
-                assertThat(netty.liveBlocks()).as("no Netty buffer left unreleased").isZero();
+    @MethodSource("impls")
+    void workersCompleteEveryCreditedOperationAndTheClockCountsThem(Impl impl) throws InterruptedException {
+        for (ThroughputBenchmark.Reclaim reclaim : ThroughputBenchmark.Reclaim.values()) {
+            ThroughputBenchmark.Workers s = new ThroughputBenchmark.Workers();
+            s.impl = impl.name();
+            s.workers = 64;
+            s.reclaim = reclaim;
+            s.mix = SizeMix.MIXED;
+            s.start();
+            ThroughputBenchmark bench = new ThroughputBenchmark();
+            ThroughputBenchmark.Clock clock = new ThroughputBenchmark.Clock();
+            org.openjdk.jmh.infra.Control control = new org.openjdk.jmh.infra.Control();
+            control.startMeasurement = true;
+            try {
+                s.begin(null);
+                clock.reset();
+                long last = 0;
+                for (int i = 0; i < 5; i++) {
+                    bench.run(s, clock, control);
+                    assertThat(clock.operations).as("the clock only grows").isGreaterThanOrEqualTo(last);
+                    last = clock.operations;
+                }
+                assertThat(clock.operations).isGreaterThanOrEqualTo(5L * ThroughputBenchmark.BATCH)
+                        .isEqualTo(s.window.spanOperations());
+                s.end();
+                assertThat(s.window.fairness().max()).isPositive();
+            } finally {
+                s.stop();
             }
         }
     }

@@ -3,25 +3,27 @@ package org.epocharena.bench.workload;
 import java.util.ArrayList;
 import java.util.List;
 import org.epocharena.EpochArena;
+import org.epocharena.bench.alloc.Lane;
 
-/** Wraps an allocator and records what a workload asked of it, to check the workload's shape. */
-final class RecordingAllocator implements EpochAllocator {
-    final EpochAllocator inner;
-    final List<Integer> sizes = new ArrayList<>();
+/** Wraps a lane and records what a workload asked of it, to check the workload's shape and its equality. */
+final class RecordingLane implements Lane {
+    final Lane inner;
+    final List<String> calls = new ArrayList<>();
     int pins;
     int openPins;
     int pinnedAllocations;
-    int touches;
     int epochsEnded;
+    long bytesWritten;
+    long bytesRead;
     long failures;
 
-    RecordingAllocator(EpochAllocator inner) {
+    RecordingLane(Lane inner) {
         this.inner = inner;
     }
 
     @Override
     public long allocate(int size) {
-        sizes.add(size);
+        calls.add("allocate " + size);
         if (openPins > 0) {
             pinnedAllocations++;
         }
@@ -33,14 +35,23 @@ final class RecordingAllocator implements EpochAllocator {
     }
 
     @Override
-    public long touch(long block) {
-        touches++;
-        return inner.touch(block);
+    public void putLong(long block, int offset, long value) {
+        calls.add("put " + offset);
+        bytesWritten += Long.BYTES;
+        inner.putLong(block, offset, value);
+    }
+
+    @Override
+    public long getLong(long block, int offset) {
+        calls.add("get " + offset);
+        bytesRead += Long.BYTES;
+        return inner.getLong(block, offset);
     }
 
     @Override
     public EpochArena.Guard pin() {
         EpochArena.Guard guard = inner.pin();
+        calls.add("pin");
         pins++;
         openPins++;
         return new EpochArena.Guard() {
@@ -55,6 +66,7 @@ final class RecordingAllocator implements EpochAllocator {
             public void close() {
                 if (!closed) {
                     closed = true;
+                    calls.add("unpin");
                     openPins--;
                     guard.close();
                 }
@@ -63,18 +75,14 @@ final class RecordingAllocator implements EpochAllocator {
     }
 
     @Override
-    public long endEpoch() {
+    public void endEpoch() {
+        calls.add("endEpoch");
         epochsEnded++;
-        return inner.endEpoch();
+        inner.endEpoch();
     }
 
     @Override
-    public boolean sharedAcrossThreads() {
-        return inner.sharedAcrossThreads();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+    public void release() {
+        inner.release();
     }
 }
