@@ -49,7 +49,7 @@ final class Manifest {
             impls.add(new Implementation(impl.name(), impl.isBaseline(), impl.description(), ran, reason));
         }
         return new Contents(SCHEMA, Runtime.getRuntime().availableProcessors(), impls,
-                harnesses.stream().map(Harness::named).toList());
+                harnesses.stream().flatMap(h -> Harness.declared(h).stream()).toList());
     }
 
     static void write(Path file, Contents contents) throws IOException {

@@ -105,7 +105,9 @@ class SuiteRunTest {
         JsonObject manifest = JsonParser.parseString(Files.readString(runDir.resolve("manifest.json"))).getAsJsonObject();
         List<JsonObject> results = results();
         JsonArray harnesses = manifest.getAsJsonArray("harnesses");
-        assertThat(harnesses).hasSize(Profile.HARNESSES.size());
+        List<String> declared = new ArrayList<>();
+        harnesses.forEach(h -> declared.add(h.getAsJsonObject().get("name").getAsString()));
+        assertThat(declared).containsAll(Profile.HARNESSES);
         for (JsonElement h : harnesses) {
             JsonObject harness = h.getAsJsonObject();
             String benchmark = harness.get("benchmark").getAsString();
@@ -113,10 +115,17 @@ class SuiteRunTest {
             assertThat(mine).as("results of %s", benchmark).isNotEmpty();
             assertThat(harness.getAsJsonArray("headlines")).isNotEmpty();
             for (JsonElement hl : harness.getAsJsonArray("headlines")) {
-                String metric = hl.getAsJsonObject().get("metric").getAsString();
-                assertThat(hl.getAsJsonObject().get("better").getAsString()).isIn("higher", "lower");
+                JsonObject headline = hl.getAsJsonObject();
+                String metric = headline.get("metric").getAsString();
+                assertThat(headline.get("better").getAsString()).isIn("higher", "lower");
                 for (JsonObject r : mine) {
-                    if (metric.isEmpty()) {
+                    if (headline.has("source")) {
+                        // figures from the harness's HdrHistogram logs, one per implementation and thread count
+                        assertThat(headline.get("source").getAsString()).isEqualTo("hdr");
+                        assertThat(runDir.resolve("raw/hdr/" + harness.get("name").getAsString() + "-"
+                                + r.getAsJsonObject("params").get("impl").getAsString() + "-t" + r.get("threads").getAsInt()
+                                + ".hlog")).isNotEmptyFile();
+                    } else if (metric.isEmpty()) {
                         assertThat(r.getAsJsonObject("primaryMetric").has("score")).isTrue();
                     } else {
                         assertThat(r.getAsJsonObject("secondaryMetrics").keySet()).as("%s emits %s", benchmark, metric)

@@ -119,14 +119,15 @@ public final class Catalog {
                 String unit = m.unit() == null ? "" : m.unit();
                 out.add(new Headline(harness, m.id() == null ? metric : m.id(), m.label() == null ? metric : m.label(), metric,
                         higher, unit, m.floorRelative() == null ? DEFAULT_FLOOR_RELATIVE : m.floorRelative(),
-                        m.floorAbsolute() == null ? defaultFloorAbsolute(metric, unit) : m.floorAbsolute()));
+                        m.floorAbsolute() == null ? defaultFloorAbsolute(metric, unit) : m.floorAbsolute(),
+                        "hdr".equals(m.source()) ? HlogReader.BENCHMARK : JmhJsonParser.simpleName(h.benchmark())));
             }
             return out;
         }
         if (sample != null && sample.direction() != Direction.UNKNOWN) {
             boolean higher = sample.direction() == Direction.HIGHER_IS_BETTER;
             out.add(new Headline(harness, "score", sample.benchmark() + (higher ? " throughput" : " time"), "score", higher,
-                    sample.unit(), DEFAULT_FLOOR_RELATIVE, defaultFloorAbsolute("score", sample.unit())));
+                    sample.unit(), DEFAULT_FLOOR_RELATIVE, defaultFloorAbsolute("score", sample.unit()), null));
         }
         return out;
     }
@@ -156,7 +157,7 @@ public final class Catalog {
         Headline h = headlineOf(m);
         return h != null ? h : new Headline(m.harness(), m.metric(), m.metric(), m.metric(),
                 m.direction() == Direction.HIGHER_IS_BETTER, m.unit(), DEFAULT_FLOOR_RELATIVE,
-                defaultFloorAbsolute(m.metric(), m.unit()));
+                defaultFloorAbsolute(m.metric(), m.unit()), null);
     }
 
     /** A headline with one of its figures (for the unit when the manifest leaves it out). */

@@ -11,9 +11,12 @@ package org.epocharena.report.jmh;
  * @param unit          the unit the manifest states ("" when unknown: the measurement's)
  * @param floorRelative below this relative difference two figures are the same
  * @param floorAbsolute below this absolute difference (in the measurement's unit) two figures are the same
+ * @param benchmark     the benchmark its figures come from ("Class.method", or "HdrHistogram"); null: any
+ *                      benchmark of the harness (old runs without a manifest). Other methods of the same
+ *                      class, such as controls, are not the harness's headline.
  */
 public record Headline(String harness, String id, String label, String metric, boolean higherBetter, String unit,
-                       double floorRelative, double floorAbsolute) {
+                       double floorRelative, double floorAbsolute, String benchmark) {
 
     /** True when {@code a} and {@code b} differ by more than both floors: a difference worth a word. */
     public boolean practicallyDifferent(double a, double b) {
@@ -24,6 +27,7 @@ public record Headline(String harness, String id, String label, String metric, b
 
     /** Whether {@code m} is one of this headline's figures. */
     public boolean matches(Measurement m) {
-        return m.harness().equals(harness) && m.metric().equals(metric);
+        return m.harness().equals(harness) && m.metric().equals(metric)
+                && (benchmark == null || benchmark.equals(m.benchmark()));
     }
 }

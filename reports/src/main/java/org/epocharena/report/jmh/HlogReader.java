@@ -23,6 +23,8 @@ import org.epocharena.report.stats.ConfidenceInterval;
  * the log does not say where one fork ends, so the comparison built on them is indicative.
  */
 public final class HlogReader {
+    /** The benchmark name of the figures read from the logs (a headline with source "hdr" names it). */
+    public static final String BENCHMARK = "HdrHistogram";
     private static final Pattern NAME = Pattern.compile("([^-]+)-(.+)-t(\\d+)\\.hlog");
     private static final double NANOS_PER_MICRO = 1000;
     private static final double[] QS = {50, 90, 99, 99.9, 99.99, 99.999};
@@ -81,7 +83,7 @@ public final class HlogReader {
                 perInterval[k] = (i < QS.length ? h.getValueAtPercentile(QS[i]) : h.getMaxValue()) / NANOS_PER_MICRO;
             }
             double whole = (i < QS.length ? all.getValueAtPercentile(QS[i]) : all.getMaxValue()) / NANOS_PER_MICRO;
-            figures.add(new Measurement(harness, "HdrHistogram", impl, baseline, threads, params, "hdr",
+            figures.add(new Measurement(harness, BENCHMARK, impl, baseline, threads, params, "hdr",
                     i < QS.length ? NAMES[i] : "max", whole,
                     ConfidenceInterval.halfWidth(perInterval, ConfidenceInterval.JMH_LEVEL), "us",
                     new double[][] {perInterval}, name));

@@ -212,7 +212,8 @@ public final class JmhJsonParser {
         return parts.length >= 3 ? parts[parts.length - 3] : "default";
     }
 
-    private static String simpleName(String fqn) {
+    /** "org.x.FooBenchmark.run" -> "FooBenchmark.run": a measurement's benchmark. */
+    static String simpleName(String fqn) {
         String[] parts = fqn.split("\\.");
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fqn;
     }

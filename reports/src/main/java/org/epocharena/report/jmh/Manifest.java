@@ -34,8 +34,10 @@ public record Manifest(int schema, int cores, List<Implementation> implementatio
      *
      * @param metric "" for JMH's primary result, else the exact secondary-result name
      * @param better "higher" or "lower"
+     * @param source null for the harness's JMH results; "hdr" for the HdrHistogram interval logs the
+     *               harness writes (the timed call alone, without JMH's timer in it)
      */
     public record Headline(String id, String label, String metric, String better, String unit,
-                           Double floorRelative, Double floorAbsolute) {
+                           Double floorRelative, Double floorAbsolute, String source) {
     }
 }
