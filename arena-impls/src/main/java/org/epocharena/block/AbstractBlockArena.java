@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.epocharena.ArenaDiagnostics;
 import org.epocharena.ArenaLimits;
 import org.epocharena.EpochArena;
 import org.epocharena.pin.PinRegistry;
@@ -14,7 +15,7 @@ import org.epocharena.pin.PinRegistry;
  * state and every accessor. A design supplies only how blocks are placed ({@link #place(int)}),
  * how an epoch ends ({@link #reclaim()}) and how it counts ({@link #epoch()}, {@link #usedBytes()}).
  */
-public abstract class AbstractBlockArena implements EpochArena {
+public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     protected final BlockTable blocks;
@@ -119,6 +120,11 @@ public abstract class AbstractBlockArena implements EpochArena {
         ensureOpen();
         long record = blocks.find(handle);
         return record != 0 && BlockTable.epochOf(record) >= blocks.freedBelow();
+    }
+
+    @Override
+    public final int threadRecords() {
+        return pins.threadRecords();
     }
 
     @Override

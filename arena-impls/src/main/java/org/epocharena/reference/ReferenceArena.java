@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.epocharena.ArenaDiagnostics;
 import org.epocharena.ArenaLimits;
 import org.epocharena.EpochArena;
 import org.epocharena.block.Handles;
@@ -27,7 +28,7 @@ import org.epocharena.block.Handles;
  * <p>Trade-off: everything is serialized and {@code reclaim()} walks every live block; contended
  * callers simply queue on the lock. It allocates on the heap freely (boxed keys, map entries).
  */
-public final class ReferenceArena implements EpochArena {
+public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HANDLE_EPOCH_BITS = 0xFFFF_FFFFL;
     private static final int HANDLE_OFFSET_BITS = 31;
@@ -276,6 +277,16 @@ public final class ReferenceArena implements EpochArena {
         try {
             ensureOpen();
             return live.containsKey(handle);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int threadRecords() {
+        lock.lock();
+        try {
+            return pinned.size();
         } finally {
             lock.unlock();
         }
