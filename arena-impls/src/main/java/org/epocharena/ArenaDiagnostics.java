@@ -12,4 +12,14 @@ public interface ArenaDiagnostics {
      * records of threads that died since and are not yet reused.
      */
     int threadRecords();
+
+    /**
+     * Ends {@code epochs} epochs at once, exactly as that many {@code reclaim()} calls in a row with
+     * nothing allocated in between would, and returns the new epoch. It exists so that tests can
+     * cross the epoch values where a narrower counter would wrap without making 2^32 calls.
+     *
+     * @throws IllegalArgumentException if {@code epochs} is below 1 or the new epoch would pass
+     *                                  {@link ArenaLimits#MAX_EPOCH}, naming the value and the bound
+     */
+    long reclaim(long epochs);
 }

@@ -36,6 +36,11 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
     protected abstract long place(int size);
 
     @Override
+    public final long reclaim() {
+        return reclaim(1);
+    }
+
+    @Override
     public final long tryAllocate(int size) {
         ensureOpen();
         return place(ArenaLimits.checkSize(size));
@@ -66,27 +71,27 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
     @Override
     public final void putByte(long handle, int offset, byte value) {
         long record = live(handle);
-        pool()[Handles.offset(handle) + Objects.checkIndex(offset, BlockTable.sizeOf(record))] = value;
+        pool()[blocks.offsetOf(handle, record) + Objects.checkIndex(offset, BlockTable.sizeOf(record))] = value;
     }
 
     @Override
     public final byte getByte(long handle, int offset) {
         long record = live(handle);
-        return pool()[Handles.offset(handle) + Objects.checkIndex(offset, BlockTable.sizeOf(record))];
+        return pool()[blocks.offsetOf(handle, record) + Objects.checkIndex(offset, BlockTable.sizeOf(record))];
     }
 
     @Override
     public final void putLong(long handle, int offset, long value) {
         long record = live(handle);
         Objects.checkFromIndexSize(offset, Long.BYTES, BlockTable.sizeOf(record));
-        LONGS.set(pool(), Handles.offset(handle) + offset, value);
+        LONGS.set(pool(), blocks.offsetOf(handle, record) + offset, value);
     }
 
     @Override
     public final long getLong(long handle, int offset) {
         long record = live(handle);
         Objects.checkFromIndexSize(offset, Long.BYTES, BlockTable.sizeOf(record));
-        return (long) LONGS.get(pool(), Handles.offset(handle) + offset);
+        return (long) LONGS.get(pool(), blocks.offsetOf(handle, record) + offset);
     }
 
     @Override
@@ -94,7 +99,7 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
         long record = live(handle);
         Objects.checkFromIndexSize(offset, length, BlockTable.sizeOf(record));
         Objects.checkFromIndexSize(srcOffset, length, src.length);
-        System.arraycopy(src, srcOffset, pool(), Handles.offset(handle) + offset, length);
+        System.arraycopy(src, srcOffset, pool(), blocks.offsetOf(handle, record) + offset, length);
     }
 
     @Override
@@ -102,7 +107,7 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
         long record = live(handle);
         Objects.checkFromIndexSize(offset, length, BlockTable.sizeOf(record));
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
-        System.arraycopy(pool(), Handles.offset(handle) + offset, dst, dstOffset, length);
+        System.arraycopy(pool(), blocks.offsetOf(handle, record) + offset, dst, dstOffset, length);
     }
 
     @Override
@@ -154,7 +159,7 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
             throw ArenaLimits.reclaimed(handle, epoch);
         }
         if (handle >= 0) {
-            long epoch = BlockTable.widenEpoch(handle, epoch());
+            long epoch = blocks.widenEpoch(handle, epoch());
             if (epoch >= 1 && epoch < freedBelow) {
                 throw ArenaLimits.reclaimed(handle, epoch);
             }

@@ -2,6 +2,7 @@ package org.epocharena.lockfree;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.epocharena.ArenaLimits;
 import org.epocharena.block.AbstractBlockArena;
 
 /**
@@ -127,14 +128,15 @@ public final class LockFreeArena extends AbstractBlockArena {
     }
 
     @Override
-    public long reclaim() {
+    public long reclaim(long epochs) {
         ensureOpen();
         Segment successor = null;
         while (true) {
             Segment segment = current;
             if (segment.next == null) {
-                if (successor == null || successor.epoch != segment.epoch + 1) {
-                    successor = new Segment(segment.epoch + 1);
+                long next = ArenaLimits.nextEpoch(segment.epoch, epochs);
+                if (successor == null || successor.epoch != next) {
+                    successor = new Segment(next);
                 }
                 if (NEXT.compareAndSet(segment, null, successor)) {
                     finish(segment);
@@ -150,7 +152,7 @@ public final class LockFreeArena extends AbstractBlockArena {
     public long epoch() {
         ensureOpen();
         Segment segment = current;
-        return (segment.word & CLOSED) != 0 ? segment.epoch + 1 : segment.epoch;
+        return (segment.word & CLOSED) != 0 ? segment.next.epoch : segment.epoch;
     }
 
     @Override

@@ -30,11 +30,10 @@ import org.epocharena.block.Handles;
  */
 public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HANDLE_EPOCH_BITS = 0xFFFF_FFFFL;
-    private static final int HANDLE_OFFSET_BITS = 31;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final int capacity;
+    private final Handles handles;
     private byte[] pool;
     private boolean closed;
     private long epoch = 1;
@@ -48,6 +47,7 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
 
     public ReferenceArena(int capacity) {
         this.capacity = ArenaLimits.checkCapacity(capacity);
+        this.handles = new Handles(capacity);
         this.pool = new byte[capacity];
         gaps.put(0, capacity);
     }
@@ -80,7 +80,7 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
                     if (length > size) {
                         gaps.put(start + size, length - size);
                     }
-                    long handle = Handles.encode(epoch, start);
+                    long handle = handles.encode(epoch, start);
                     live.put(handle, new Block(start, size, epoch));
                     allocated += size;
                     return handle;
@@ -94,10 +94,15 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
 
     @Override
     public long reclaim() {
+        return reclaim(1);
+    }
+
+    @Override
+    public long reclaim(long epochs) {
         lock.lock();
         try {
             ensureOpen();
-            epoch++;
+            epoch = ArenaLimits.nextEpoch(epoch, epochs);
             long freeBelow = Math.min(epoch, oldestPinned());
             if (freeBelow > freedBelow) {
                 freedBelow = freeBelow;
@@ -324,12 +329,8 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
             return block;
         }
         if (handle >= 0) {
-            // The handle keeps only 32 bits of the epoch: take the latest epoch with those bits not after now.
-            long low = (handle >>> HANDLE_OFFSET_BITS) & HANDLE_EPOCH_BITS;
-            long candidate = (epoch & ~HANDLE_EPOCH_BITS) | low;
-            if (candidate > epoch) {
-                candidate -= 1L << 32;
-            }
+            // A handle may keep fewer bits than the epoch: take the latest epoch with those bits not after now.
+            long candidate = handles.widenEpoch(handle, epoch);
             if (candidate >= 1 && candidate < freedBelow) {
                 throw ArenaLimits.reclaimed(handle, candidate);
             }

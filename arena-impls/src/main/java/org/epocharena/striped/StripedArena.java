@@ -154,11 +154,11 @@ public final class StripedArena extends AbstractBlockArena {
     }
 
     @Override
-    public long reclaim() {
+    public long reclaim(long epochs) {
         ensureOpen();
         lockAll();
         try {
-            long next = (epochState >>> 1) + 1;
+            long next = ArenaLimits.nextEpoch(epochState >>> 1, epochs);
             // Announce before scanning; see SynchronizedArena: pins either are seen or re-pin later.
             epochState = ((next - 1) << 1) | 1;
             long freeBelow = Math.min(next, pins.oldestPinnedEpoch());
