@@ -28,8 +28,11 @@ import org.epocharena.block.AbstractBlockArena;
  *       is computed after it, so that the pin scan runs after the epoch moved, as
  *       {@link org.epocharena.pin.PinRegistry} requires.</li>
  *   <li>{@code epoch}, {@code usedBytes}: the read of the current segment's word; a closed word
- *       answers the next epoch, and {@code usedBytes} first finishes the change, so nobody ever
- *       observes the half-done state between the close and the successor's word.</li>
+ *       answers the next epoch, but only after the caller has finished the change itself, so nobody
+ *       ever sees the new epoch while a block it frees still answers {@code isLive}, and nobody
+ *       observes the half-done state between the close and the successor's word. ({@code isLive}
+ *       and the accessors read the block table's freed bound, which {@link #finish} raises before
+ *       any thread can return the new epoch.)</li>
  * </ul>
  *
  * <p><b>Helping.</b> The rest of an epoch change is in {@link #finish}: decide the freeing bound
@@ -152,7 +155,12 @@ public final class LockFreeArena extends AbstractBlockArena {
     public long epoch() {
         ensureOpen();
         Segment segment = current;
-        return (segment.word & CLOSED) != 0 ? segment.next.epoch : segment.epoch;
+        if ((segment.word & CLOSED) == 0) {
+            return segment.epoch;
+        }
+        // Never answer the new epoch before the blocks it frees are freed: finish the change first.
+        finish(segment);
+        return segment.next.epoch;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package org.epocharena.linearizability;
 
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.epocharena.ArenaKind;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -11,36 +12,48 @@ import org.jetbrains.lincheck.datastructures.Param;
 
 /**
  * The operations Lincheck runs against one arena: allocate and tryAllocate of three sizes, reclaim,
- * epoch and usedBytes, on a 64-byte pool so out of memory is common. Handles are opaque, so an
+ * epoch, usedBytes, and isLive/epochOf of a block of a chosen epoch. Handles are opaque, so an
  * allocation reports the block's epoch, never the handle, and {@link #OUT_OF_MEMORY} on failure.
  *
+ * <p>isLive and epochOf need a handle the run made: every allocation offers its handle as "the
+ * block of epoch E" (the first one of that epoch wins), and {@code isLive(E)} asks about it. Blocks
+ * of one epoch are freed together, so which block of E answers does not change the result, and the
+ * sequential specification numbers its blocks the same way. An allocation publishes its handle
+ * before it returns, so a query that finds none overlapped every allocation of that epoch and can
+ * be ordered before them.
+ *
  * <p>The block's epoch is read right after allocate without a pin, so a concurrent reclaim may
- * already have freed it; pinning would change what that reclaim frees and so what usedBytes
- * reports, breaking the sequential comparison. The epoch is fixed at allocation either way, and a
- * freed block's IllegalStateException names it ("a block of epoch N ... was reclaimed"), so it is
- * read from there.
+ * already have freed it; a freed block's IllegalStateException names the epoch ("a block of epoch
+ * N ... was reclaimed"), so it is read from there.
+ *
+ * <p>Lincheck builds the tested object and the sequential specification by their no-arg
+ * constructors, so the arena each one makes is set in {@link #tested} and {@link #specification}
+ * before a check; {@link ArenaLinearizabilityTest} does that for every design and configuration.
  */
 @Param(name = "size", gen = IntGen.class, conf = "0:2")
+@Param(name = "epoch", gen = IntGen.class, conf = "1:3")
 public abstract class ArenaOperations {
-    static final int CAPACITY = 64;
     static final long OUT_OF_MEMORY = -1;
+    static final long NO_BLOCK = -3;
+    static final long RECLAIMED = -2;
     private static final int[] SIZES = {16, 24, 40};
     private static final Pattern RECLAIMED_EPOCH = Pattern.compile("block of epoch (\\d+)");
 
+    static volatile Supplier<EpochArena> tested;
+    static volatile Supplier<EpochArena> specification;
+
     private final EpochArena arena;
+    /** Handle + 1 of the first block allocated in each epoch, 0 while there is none. */
+    private final AtomicLongArray blockOfEpoch = new AtomicLongArray(16);
 
     protected ArenaOperations(EpochArena arena) {
         this.arena = arena;
     }
 
-    protected ArenaOperations(ArenaKind kind) {
-        this(kind.create(CAPACITY));
-    }
-
     @Operation
     public long allocate(@Param(name = "size") int size) {
         try {
-            return epochOfBlock(arena.allocate(SIZES[size]));
+            return offer(arena.allocate(SIZES[size]));
         } catch (ArenaOutOfMemoryException e) {
             return OUT_OF_MEMORY;
         }
@@ -49,7 +62,7 @@ public abstract class ArenaOperations {
     @Operation
     public long tryAllocate(@Param(name = "size") int size) {
         long handle = arena.tryAllocate(SIZES[size]);
-        return handle == EpochArena.OUT_OF_MEMORY ? OUT_OF_MEMORY : epochOfBlock(handle);
+        return handle == EpochArena.OUT_OF_MEMORY ? OUT_OF_MEMORY : offer(handle);
     }
 
     @Operation
@@ -67,6 +80,38 @@ public abstract class ArenaOperations {
         return arena.usedBytes();
     }
 
+    /** 1 if the block of {@code epoch} is live, 0 if it was freed, {@link #NO_BLOCK} if none was made. */
+    @Operation
+    public long isLive(@Param(name = "epoch") int epoch) {
+        long handle = blockOfEpoch.get(epoch) - 1;
+        if (handle < 0) {
+            return NO_BLOCK;
+        }
+        return arena.isLive(handle) ? 1 : 0;
+    }
+
+    /** The epoch of the block of {@code epoch}, {@link #RECLAIMED} if it was freed, {@link #NO_BLOCK} if none was made. */
+    @Operation
+    public long epochOf(@Param(name = "epoch") int epoch) {
+        long handle = blockOfEpoch.get(epoch) - 1;
+        if (handle < 0) {
+            return NO_BLOCK;
+        }
+        try {
+            return arena.epochOf(handle);
+        } catch (IllegalStateException reclaimed) {
+            return RECLAIMED;
+        }
+    }
+
+    private long offer(long handle) {
+        long epoch = epochOfBlock(handle);
+        if (epoch < blockOfEpoch.length()) {
+            blockOfEpoch.compareAndSet((int) epoch, 0, handle + 1);
+        }
+        return epoch;
+    }
+
     private long epochOfBlock(long handle) {
         try {
             return arena.epochOf(handle);
@@ -79,52 +124,24 @@ public abstract class ArenaOperations {
         }
     }
 
-    // One tiny subclass per design: Lincheck instantiates the tested class by its no-arg constructor.
-
-    public static final class Reference extends ArenaOperations {
-        public Reference() {
-            super(ArenaKind.REFERENCE);
+    /** The design and configuration under test. */
+    public static final class Tested extends ArenaOperations {
+        public Tested() {
+            super(tested.get());
         }
     }
 
-    public static final class Synchronized extends ArenaOperations {
-        public Synchronized() {
-            super(ArenaKind.SYNCHRONIZED);
-        }
-    }
-
-    public static final class StampedLock extends ArenaOperations {
-        public StampedLock() {
-            super(ArenaKind.STAMPED_LOCK);
-        }
-    }
-
-    public static final class Striped extends ArenaOperations {
-        public Striped() {
-            super(ArenaKind.STRIPED);
-        }
-    }
-
-    public static final class LockFree extends ArenaOperations {
-        public LockFree() {
-            super(ArenaKind.LOCK_FREE);
+    /** The sequential specification: the reference design, or the tested design run alone. */
+    public static final class Specification extends ArenaOperations {
+        public Specification() {
+            super(specification.get());
         }
     }
 
     /** The deliberately racy arena, to show the check fails when it should. */
     public static final class Broken extends ArenaOperations {
         public Broken() {
-            super(new BrokenArena(CAPACITY));
+            super(new BrokenArena(64));
         }
-    }
-
-    static Class<? extends ArenaOperations> of(ArenaKind kind) {
-        return switch (kind) {
-            case REFERENCE -> Reference.class;
-            case SYNCHRONIZED -> Synchronized.class;
-            case STAMPED_LOCK -> StampedLock.class;
-            case STRIPED -> Striped.class;
-            case LOCK_FREE -> LockFree.class;
-        };
     }
 }
