@@ -1,6 +1,7 @@
 package org.epocharena;
 
 import java.util.function.IntFunction;
+import org.epocharena.chunks.ThreadChunkArena;
 import org.epocharena.lockfree.LockFreeArena;
 import org.epocharena.locked.StampedLockArena;
 import org.epocharena.locked.SynchronizedArena;
@@ -22,9 +23,11 @@ public enum ArenaKind {
     STAMPED_LOCK("the same ring behind a StampedLock, optimistic reads where they pay",
             StampedLockArena::new, null, Capability.HEAP_FREE | Capability.MATCHES_REFERENCE),
     STRIPED("stripes over slices of the pool, each a ring behind its own lock",
-            StripedArena::new, StripedArena::new, Capability.HEAP_FREE),
+            StripedArena::new, StripedArena::new, Capability.HEAP_FREE | Capability.EXACT_USED_BYTES),
     LOCK_FREE("a ring of per-epoch segments, one compare-and-set per allocation, no locks",
-            LockFreeArena::new, null, Capability.HEAP_FREE | Capability.MATCHES_REFERENCE);
+            LockFreeArena::new, null, Capability.HEAP_FREE | Capability.MATCHES_REFERENCE),
+    THREAD_CHUNKS("per-thread 16 KiB chunks freed by epoch: a plain bump per block, a lock once per chunk",
+            ThreadChunkArena::new, ThreadChunkArena::new, Capability.HEAP_FREE);
 
     private final String description;
     private final IntFunction<EpochArena> factory;
@@ -88,6 +91,14 @@ public enum ArenaKind {
         return (capabilities & (Capability.MATCHES_REFERENCE | Capability.REFERENCE)) != 0;
     }
 
+    /**
+     * Whether {@code usedBytes()} counts the bytes of live blocks (plus any wrap waste at the end of
+     * a ring), as the reference does; false for designs that count whole chunks a block lives in.
+     */
+    public boolean exactUsedBytes() {
+        return (capabilities & (Capability.EXACT_USED_BYTES | Capability.MATCHES_REFERENCE | Capability.REFERENCE)) != 0;
+    }
+
     /** Whether {@link #create(int, int)} cuts the pool into parts (stripes or chunks). */
     public boolean splitsThePool() {
         return partsFactory != null;
@@ -102,5 +113,6 @@ public enum ArenaKind {
         static final int REFERENCE = 1;
         static final int HEAP_FREE = 2;
         static final int MATCHES_REFERENCE = 4;
+        static final int EXACT_USED_BYTES = 8;
     }
 }
