@@ -1,7 +1,7 @@
 package org.epocharena;
 
 /**
- * What an arena keeps per thread, for tests and reports: SPEC rule 4 bounds it by the threads alive
+ * What an arena keeps per thread, for tests and reports: contract rule 4 bounds it by the threads alive
  * now, so a thread pool that replaces its threads does not make {@code reclaim()} slower. Every
  * {@link ArenaKind} creates arenas that implement it.
  */

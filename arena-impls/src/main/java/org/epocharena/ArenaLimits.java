@@ -1,7 +1,7 @@
 package org.epocharena;
 
 /**
- * The bounds of SPEC.md and the messages that name them, shared by every design so that a user
+ * The bounds of docs/contract.md and the messages that name them, shared by every design so that a user
  * sees the same words whichever arena they picked.
  */
 public final class ArenaLimits {

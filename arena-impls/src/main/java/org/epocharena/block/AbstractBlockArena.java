@@ -58,7 +58,7 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
 
     @Override
     public final int capacity() {
-        ensureOpen();   // SPEC rule 9: every call but close() throws once closed
+        ensureOpen();   // contract rule 9: every call but close() throws once closed
         return blocks.capacity();
     }
 

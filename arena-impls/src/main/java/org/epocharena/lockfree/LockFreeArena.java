@@ -50,7 +50,7 @@ import org.epocharena.block.AbstractBlockArena;
  * <p><b>Trade-offs.</b> One small object per reclaim; segments behind {@code tailSegment} are
  * garbage, so a pin held across many reclaims keeps one segment per epoch since it. While pins hold
  * old epochs the free space can be split at the end of the ring and an allocation can fail with
- * more free bytes than it asks for (SPEC allows it); from an empty arena there is no waste
+ * more free bytes than it asks for (the contract allows it); from an empty arena there is no waste
  * ({@link #wasteBound()} is 0). Everything contends on one word, so it scales like a shared counter.
  */
 public final class LockFreeArena extends AbstractBlockArena {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 2: live blocks never overlap and carry the epoch of their allocation; a size outside
+ * Contract rule 2: live blocks never overlap and carry the epoch of their allocation; a size outside
  * 16..1024 is an IllegalArgumentException naming the bounds and the value that changes nothing.
  * Overlap is checked through content: every block gets a pattern tagged with its number and epoch,
  * and all are re-read after every other block has been written.

@@ -9,7 +9,7 @@ import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC rule 7: 16 &lt;= capacity &lt;= Integer.MAX_VALUE - 8, otherwise an IAE naming bounds and value. */
+/** Contract rule 7: 16 &lt;= capacity &lt;= Integer.MAX_VALUE - 8, otherwise an IAE naming bounds and value. */
 class CapacityRuleTest {
     private static final int[] BAD_CAPACITIES = {15, 0, -1, Integer.MAX_VALUE - 7, Integer.MAX_VALUE};
 

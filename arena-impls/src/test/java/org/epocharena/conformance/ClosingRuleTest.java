@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** SPEC rule 9: close is idempotent and every later call but close() is ISE("arena is closed"). */
+/** Contract rule 9: close is idempotent and every later call but close() is ISE("arena is closed"). */
 class ClosingRuleTest {
 
     @ParameterizedTest

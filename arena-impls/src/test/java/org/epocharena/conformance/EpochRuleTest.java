@@ -9,7 +9,7 @@ import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC rule 1: epochs start at 1 and every reclaim adds exactly one, however many in a row. */
+/** Contract rule 1: epochs start at 1 and every reclaim adds exactly one, however many in a row. */
 class EpochRuleTest {
 
     @ParameterizedTest

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 5: a freed block's handle never reads as live again, however many epochs pass, and
+ * Contract rule 5: a freed block's handle never reads as live again, however many epochs pass, and
  * epoch counters wrap nowhere a user can see. {@link ArenaDiagnostics#reclaim(long)} crosses the
  * epochs where a 32-bit (or wider) counter would wrap without making 2^32 calls: a block placed at
  * the same offset exactly 2^32, 2^36 or 2^40 epochs after a freed one must not make the freed one's

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 5: a freed block's handle is an IllegalStateException saying its epoch was reclaimed;
+ * Contract rule 5: a freed block's handle is an IllegalStateException saying its epoch was reclaimed;
  * access outside a block is an IndexOutOfBoundsException; a made-up handle (random, negative, out
  * of the pool, a live handle with any one bit flipped, which covers "+1" and "another epoch" for
  * any encoding) is rejected by every accessor and never changes a live block, checked by re-reading

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC's "no Java heap allocation on the success or the failure path of {@code tryAllocate}",
+ * The contract's "no Java heap allocation on the success or the failure path of {@code tryAllocate}",
  * counted by the JVM's per-thread allocation counter rather than inferred from the code, for every
  * design that declares {@link ArenaKind#heapFree()} (the reference keeps a map of live blocks).
  */

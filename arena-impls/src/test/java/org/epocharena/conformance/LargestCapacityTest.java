@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 7 at its upper bound: an arena of {@code Integer.MAX_VALUE - 8} bytes filled with
+ * Contract rule 7 at its upper bound: an arena of {@code Integer.MAX_VALUE - 8} bytes filled with
  * 1024-byte blocks has 1015 bytes left, so the next 1024-byte block must fail and a 1015-byte
  * block must fit exactly at the end, with usedBytes equal to the capacity (a wrong {@code int} sum
  * places it past the pool). A pool this size takes 2 GiB of heap plus the block table, so the test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SPEC rules 3 and 8 together: with no pins anywhere, once a thread has seen {@code epoch()} move
+ * Contract rules 3 and 8 together: with no pins anywhere, once a thread has seen {@code epoch()} move
  * past a block's epoch, that block must be dead. A reclaim may not show its new epoch before it has
  * freed what it frees, or the two calls are not linearizable.
  *

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 6: the out-of-memory message names size, free bytes, capacity, epoch and (when a pin
+ * Contract rule 6: the out-of-memory message names size, free bytes, capacity, epoch and (when a pin
  * holds memory) the oldest pinned epoch; tryAllocate returns OUT_OF_MEMORY; a failed allocation
  * changes nothing, and the same request succeeds after the reclaim that frees the space.
  */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC "Performance figures": pin + allocate + close reaches 0 B/op by reuse, also where the JIT's
+ * The contract (docs/contract.md, "Performance"): pin + allocate + close reaches 0 B/op by reuse, also where the JIT's
  * escape analysis cannot remove the guard. Here the guard escapes into a field on every round, so a
  * fresh guard per pin() would be on the heap each time; the JVM's per-thread allocation counter
  * must not move over 10 000 rounds (a little slack for one-off JVM work on this thread).

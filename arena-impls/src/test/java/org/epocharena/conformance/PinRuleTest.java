@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 4 on one thread: nesting keeps the outer epoch, the thread is unpinned only when the
+ * Contract rule 4 on one thread: nesting keeps the outer epoch, the thread is unpinned only when the
  * outermost guard closes, a second close is a no-op, and a close from the wrong thread or out of
  * order is an IllegalStateException after which the pin still protects exactly as before.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins across threads (SPEC rules 3, 4 and 6 together): a pinned thread keeps its blocks through
+ * Pins across threads (contract rules 3, 4 and 6 together): a pinned thread keeps its blocks through
  * other threads' reclaims; a thread that dies pinned holds nothing back; a stalled pin makes
  * allocation fail naming the oldest pinned epoch until it is released and a reclaim runs.
  */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 3: reclaim returning E frees exactly the blocks older than min(E, oldest live pin);
+ * Contract rule 3: reclaim returning E frees exactly the blocks older than min(E, oldest live pin);
  * the rest stay live, and a released pin frees nothing until the next reclaim.
  */
 class ReclamationRuleTest {

@@ -9,7 +9,7 @@ import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The three worked examples of SPEC.md, step by step, on the threads the SPEC names. */
+/** The three worked examples of docs/contract.md, step by step, on the threads the contract names. */
 class SpecExamplesTest {
 
     @ParameterizedTest

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SPEC rule 4, last sentence: what an arena keeps per thread is bounded by the threads alive now.
+ * Contract rule 4, last sentence: what an arena keeps per thread is bounded by the threads alive now.
  * A pool that replaces its threads (here 20 000 short-lived threads, {@value #AT_ONCE} alive at a
  * time, each pinning and allocating once) must leave no more records than threads that were alive
  * together, and a thread that pinned and ended must be collectable: the arena holds no strong

@@ -14,10 +14,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 8 checked by Lincheck for every design in the tiny {@link Shape}, and for designs that
+ * Contract rule 8 checked by Lincheck for every design in the tiny {@link Shape}, and for designs that
  * split the pool also in the split and large ones (the others place the same way in all three), in model-checking mode
  * (systematic interleavings at shared-memory accesses) and stress mode (real threads), on small
  * scenarios: 2 threads of 2 operations, with 1 operation before and 1 after. Runs are bounded
@@ -70,12 +71,12 @@ class ArenaLinearizabilityTest {
     }
 
     private static ModelCheckingOptions modelChecking(int invocations) {
-        return new ModelCheckingOptions().iterations(10).invocationsPerIteration(invocations)
+        return new ModelCheckingOptions().iterations(8).invocationsPerIteration(invocations)
                 .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1);
     }
 
     private static StressOptions stress(int invocations) {
-        return new StressOptions().iterations(10).invocationsPerIteration(invocations)
+        return new StressOptions().iterations(5).invocationsPerIteration(invocations)
                 .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1);
     }
 
@@ -99,6 +100,19 @@ class ArenaLinearizabilityTest {
                 .check(ArenaOperations.Tested.class);
         System.out.printf("lincheck stress         %-13s %-5s passed in %.1f s%n", kind, shape,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ArenaKind.class)
+    void aNewEpochAndTheDeathOfWhatItFreesAreOneInstant(ArenaKind design) {
+        EpochVisibilityOperations.tested = () -> design.create(64);
+        EpochVisibilityOperations.specification = () -> Kinds.reference().create(64);
+        long started = System.nanoTime();
+        new ModelCheckingOptions().iterations(30).invocationsPerIteration(200)
+                .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1)
+                .sequentialSpecification(EpochVisibilityOperations.Specification.class)
+                .check(EpochVisibilityOperations.Tested.class);
+        System.out.printf("lincheck epoch/liveness %-13s passed in %.1f s%n", design, (System.nanoTime() - started) / 1e9);
     }
 
     @Test

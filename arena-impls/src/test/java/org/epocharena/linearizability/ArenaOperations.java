@@ -1,6 +1,5 @@
 package org.epocharena.linearizability;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,15 +11,14 @@ import org.jetbrains.lincheck.datastructures.Param;
 
 /**
  * The operations Lincheck runs against one arena: allocate and tryAllocate of three sizes, reclaim,
- * epoch, usedBytes, and isLive/epochOf of a block of a chosen epoch. Handles are opaque, so an
- * allocation reports the block's epoch, never the handle, and {@link #OUT_OF_MEMORY} on failure.
+ * epoch, usedBytes, and isLive/epochOf of a witness block. Handles are opaque, so an allocation
+ * reports the block's epoch, never the handle, and {@link #OUT_OF_MEMORY} on failure.
  *
- * <p>isLive and epochOf need a handle the run made: every allocation offers its handle as "the
- * block of epoch E" (the first one of that epoch wins), and {@code isLive(E)} asks about it. Blocks
- * of one epoch are freed together, so which block of E answers does not change the result, and the
- * sequential specification numbers its blocks the same way. An allocation publishes its handle
- * before it returns, so a query that finds none overlapped every allocation of that epoch and can
- * be ordered before them.
+ * <p>The witness is a 16-byte block allocated in epoch 1 when the object is made, before any
+ * operation runs, in the tested arena and in the sequential specification alike, so isLive and
+ * epochOf ask about the same block in both; the first reclaim frees it. (Asking about blocks the
+ * operations allocate would need their handles published after the allocation took effect, and an
+ * operation that saw the allocation's effect, usedBytes say, could run before that.)
  *
  * <p>The block's epoch is read right after allocate without a pin, so a concurrent reclaim may
  * already have freed it; a freed block's IllegalStateException names the epoch ("a block of epoch
@@ -31,10 +29,8 @@ import org.jetbrains.lincheck.datastructures.Param;
  * before a check; {@link ArenaLinearizabilityTest} does that for every design and configuration.
  */
 @Param(name = "size", gen = IntGen.class, conf = "0:2")
-@Param(name = "epoch", gen = IntGen.class, conf = "1:3")
 public abstract class ArenaOperations {
     static final long OUT_OF_MEMORY = -1;
-    static final long NO_BLOCK = -3;
     static final long RECLAIMED = -2;
     private static final int[] SIZES = {16, 24, 40};
     private static final Pattern RECLAIMED_EPOCH = Pattern.compile("block of epoch (\\d+)");
@@ -45,17 +41,17 @@ public abstract class ArenaOperations {
     static volatile boolean exactUsedBytes = true;
 
     private final EpochArena arena;
-    /** Handle + 1 of the first block allocated in each epoch, 0 while there is none. */
-    private final AtomicLongArray blockOfEpoch = new AtomicLongArray(16);
+    private final long witness;
 
     protected ArenaOperations(EpochArena arena) {
         this.arena = arena;
+        this.witness = arena.allocate(EpochArena.MIN_BLOCK);
     }
 
     @Operation
     public long allocate(@Param(name = "size") int size) {
         try {
-            return offer(arena.allocate(SIZES[size]));
+            return epochOfBlock(arena.allocate(SIZES[size]));
         } catch (ArenaOutOfMemoryException e) {
             return OUT_OF_MEMORY;
         }
@@ -64,7 +60,7 @@ public abstract class ArenaOperations {
     @Operation
     public long tryAllocate(@Param(name = "size") int size) {
         long handle = arena.tryAllocate(SIZES[size]);
-        return handle == EpochArena.OUT_OF_MEMORY ? OUT_OF_MEMORY : offer(handle);
+        return handle == EpochArena.OUT_OF_MEMORY ? OUT_OF_MEMORY : epochOfBlock(handle);
     }
 
     @Operation
@@ -83,36 +79,19 @@ public abstract class ArenaOperations {
         return exactUsedBytes ? used : Long.signum(used);
     }
 
-    /** 1 if the block of {@code epoch} is live, 0 if it was freed, {@link #NO_BLOCK} if none was made. */
     @Operation
-    public long isLive(@Param(name = "epoch") int epoch) {
-        long handle = blockOfEpoch.get(epoch) - 1;
-        if (handle < 0) {
-            return NO_BLOCK;
-        }
-        return arena.isLive(handle) ? 1 : 0;
+    public boolean isLive() {
+        return arena.isLive(witness);
     }
 
-    /** The epoch of the block of {@code epoch}, {@link #RECLAIMED} if it was freed, {@link #NO_BLOCK} if none was made. */
+    /** The witness's epoch (1), or {@link #RECLAIMED} once it was freed. */
     @Operation
-    public long epochOf(@Param(name = "epoch") int epoch) {
-        long handle = blockOfEpoch.get(epoch) - 1;
-        if (handle < 0) {
-            return NO_BLOCK;
-        }
+    public long epochOf() {
         try {
-            return arena.epochOf(handle);
+            return arena.epochOf(witness);
         } catch (IllegalStateException reclaimed) {
             return RECLAIMED;
         }
-    }
-
-    private long offer(long handle) {
-        long epoch = epochOfBlock(handle);
-        if (epoch < blockOfEpoch.length()) {
-            blockOfEpoch.compareAndSet((int) epoch, 0, handle + 1);
-        }
-        return epoch;
     }
 
     private long epochOfBlock(long handle) {

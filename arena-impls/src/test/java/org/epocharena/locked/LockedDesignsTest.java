@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The locked designs' own unit test ({@link SynchronizedArena}, {@link StampedLockArena}): the SPEC
+ * The locked designs' own unit test ({@link SynchronizedArena}, {@link StampedLockArena}): the contract
  * examples, the single-thread rules their shared ring makes exact (usedBytes to the byte, fill to
  * the last byte), and a multi-thread canary. The conformance suite covers the full contract for
  * every design; this is the check of what these two promise beyond it.

@@ -133,7 +133,7 @@ class EpochRingTest {
     }
 
     /**
-     * SPEC rule 7's largest pool, where head + size passes Integer.MAX_VALUE: a ring of that length
+     * Contract rule 7's largest pool, where head + size passes Integer.MAX_VALUE: a ring of that length
      * filled with 1024-byte blocks must refuse the block that does not fit before the end (1015
      * bytes are left), also once wrapped and when the free stretch is between head and tail.
      */
