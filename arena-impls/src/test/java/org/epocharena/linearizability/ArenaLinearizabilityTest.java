@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.epocharena.ArenaKind;
-import org.epocharena.EpochArena;
 import org.epocharena.Kinds;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -35,11 +34,11 @@ class ArenaLinearizabilityTest {
     /** The pool shapes each design is checked in. */
     enum Shape {
         /** 64 bytes, one part: out of memory is common. */
-        TINY(64, 1, 300),
+        TINY(64, 1, 200),
         /** 1 KiB cut into 4 stripes or chunks of 256 bytes, each large enough that nothing fails. */
-        SPLIT(1024, 4, 300),
+        SPLIT(1024, 4, 200),
         /** 256 KiB with the design's own defaults (several stripes). */
-        LARGE(256 << 10, 0, 100);
+        LARGE(256 << 10, 0, 60);
 
         final int capacity;
         final int parts;
@@ -49,10 +48,6 @@ class ArenaLinearizabilityTest {
             this.capacity = capacity;
             this.parts = parts;
             this.invocations = invocations;
-        }
-
-        EpochArena create(ArenaKind kind) {
-            return parts == 0 ? kind.create(capacity) : kind.create(capacity, parts);
         }
     }
 
@@ -64,9 +59,10 @@ class ArenaLinearizabilityTest {
     }
 
     private static void prepare(ArenaKind kind, Shape shape) {
-        ArenaOperations.tested = () -> shape.create(kind);
-        ArenaKind sequential = kind.matchesReference() ? Kinds.reference() : kind;
-        ArenaOperations.specification = () -> shape.create(sequential);
+        ArenaOperations.testedKind = kind;
+        ArenaOperations.specificationKind = kind.matchesReference() ? Kinds.reference() : kind;
+        ArenaOperations.capacity = shape.capacity;
+        ArenaOperations.parts = shape.parts;
         ArenaOperations.exactUsedBytes = kind.matchesReference() || kind.exactUsedBytes();
     }
 
@@ -105,10 +101,10 @@ class ArenaLinearizabilityTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(ArenaKind.class)
     void aNewEpochAndTheDeathOfWhatItFreesAreOneInstant(ArenaKind design) {
-        EpochVisibilityOperations.tested = () -> design.create(64);
-        EpochVisibilityOperations.specification = () -> Kinds.reference().create(64);
+        EpochVisibilityOperations.testedKind = design;
+        EpochVisibilityOperations.specificationKind = Kinds.reference();
         long started = System.nanoTime();
-        new ModelCheckingOptions().iterations(30).invocationsPerIteration(200)
+        new ModelCheckingOptions().iterations(30).invocationsPerIteration(150)
                 .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1)
                 .sequentialSpecification(EpochVisibilityOperations.Specification.class)
                 .check(EpochVisibilityOperations.Tested.class);

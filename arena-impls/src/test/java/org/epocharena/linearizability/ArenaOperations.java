@@ -1,8 +1,8 @@
 package org.epocharena.linearizability;
 
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.epocharena.ArenaKind;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -25,8 +25,8 @@ import org.jetbrains.lincheck.datastructures.Param;
  * N ... was reclaimed"), so it is read from there.
  *
  * <p>Lincheck builds the tested object and the sequential specification by their no-arg
- * constructors, so the arena each one makes is set in {@link #tested} and {@link #specification}
- * before a check; {@link ArenaLinearizabilityTest} does that for every design and configuration.
+ * constructors, so the designs and the pool they make are set in {@link #testedKind},
+ * {@link #specificationKind}, {@link #capacity} and {@link #parts} before a check; {@link ArenaLinearizabilityTest} does that for every design and configuration.
  */
 @Param(name = "size", gen = IntGen.class, conf = "0:2")
 public abstract class ArenaOperations {
@@ -35,8 +35,12 @@ public abstract class ArenaOperations {
     private static final int[] SIZES = {16, 24, 40};
     private static final Pattern RECLAIMED_EPOCH = Pattern.compile("block of epoch (\\d+)");
 
-    static volatile Supplier<EpochArena> tested;
-    static volatile Supplier<EpochArena> specification;
+    // Plain values, not lambdas: Lincheck snapshots static state, and captured lambda fields warn.
+    static volatile ArenaKind testedKind;
+    static volatile ArenaKind specificationKind;
+    static volatile int capacity;
+    /** Parts to cut the pool into, or 0 for the design's defaults. */
+    static volatile int parts;
     /** False for designs whose usedBytes() counts whole parts: then only whether it is 0 is compared. */
     static volatile boolean exactUsedBytes = true;
 
@@ -106,17 +110,21 @@ public abstract class ArenaOperations {
         }
     }
 
+    private static EpochArena create(ArenaKind kind) {
+        return parts == 0 ? kind.create(capacity) : kind.create(capacity, parts);
+    }
+
     /** The design and configuration under test. */
     public static final class Tested extends ArenaOperations {
         public Tested() {
-            super(tested.get());
+            super(create(testedKind));
         }
     }
 
     /** The sequential specification: the reference design, or the tested design run alone. */
     public static final class Specification extends ArenaOperations {
         public Specification() {
-            super(specification.get());
+            super(create(specificationKind));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.epocharena.linearizability;
 
-import java.util.function.Supplier;
+import org.epocharena.ArenaKind;
 import org.epocharena.EpochArena;
 import org.jetbrains.lincheck.datastructures.Operation;
 
@@ -16,8 +16,10 @@ import org.jetbrains.lincheck.datastructures.Operation;
 public abstract class EpochVisibilityOperations {
     static final long RECLAIMED = -2;
 
-    static volatile Supplier<EpochArena> tested;
-    static volatile Supplier<EpochArena> specification;
+    static final int CAPACITY = 64;
+    // Plain values, not lambdas: Lincheck snapshots static state, and captured lambda fields warn.
+    static volatile ArenaKind testedKind;
+    static volatile ArenaKind specificationKind;
 
     private final EpochArena arena;
     private final long witness;
@@ -54,14 +56,14 @@ public abstract class EpochVisibilityOperations {
     /** The design under test. */
     public static final class Tested extends EpochVisibilityOperations {
         public Tested() {
-            super(tested.get());
+            super(testedKind.create(CAPACITY));
         }
     }
 
     /** The reference design run alone. */
     public static final class Specification extends EpochVisibilityOperations {
         public Specification() {
-            super(specification.get());
+            super(specificationKind.create(CAPACITY));
         }
     }
 }
