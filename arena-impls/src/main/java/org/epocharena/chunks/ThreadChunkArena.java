@@ -34,8 +34,9 @@ import org.epocharena.block.AbstractBlockArena;
  * claimed: each retired chunk left a tail shorter than the block that did not fit, the last one
  * failed, and threads with a budget unit may hold up to a chunk each that nobody else can use. So
  * {@link #wasteBound()} is {@code (chunks - 1) * (MAX_BLOCK - 1) + budget * chunkSize}, 0 for a single
- * chunk; the defaults (16 KiB chunks and a budget of capacity / 16 of held chunks from 256 KiB up)
- * keep it at most an eighth of the capacity. {@link #usedBytes()} counts whole chunks that hold blocks
+ * chunk; the defaults (chunks of capacity / 16 rounded down to a power of two between 1 KiB and
+ * 16 KiB, and held chunks worth at most a sixteenth of the pool) keep it at most an eighth of the
+ * capacity from 256 KiB up, where the chunks are 16 KiB. {@link #usedBytes()} counts whole chunks that hold blocks
  * of epochs not yet freed (a chunk's unused end is not available to others), not block bytes.
  *
  * <p><b>Trade-offs, from measurements.</b> Chunks of 16 KiB are 256 blocks of 64 bytes between two
@@ -68,14 +69,19 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     private volatile long epochState = 1L << 1;
 
     public ThreadChunkArena(int capacity) {
-        this(capacity, defaultChunks(ArenaLimits.checkCapacity(capacity)));
+        this(capacity, defaultChunks(ArenaLimits.checkCapacity(capacity)), true);
     }
 
     /**
      * @param chunks how many chunks to cut the pool into, from 1 to {@code capacity / 16}; with more
-     *               than one, half of them (rounded down) may be held by threads at once
+     *               than one, threads may hold half of them (rounded down) at once, or a sixteenth
+     *               of the pool's bytes if that is more
      */
     public ThreadChunkArena(int capacity, int chunks) {
+        this(capacity, chunks, false);
+    }
+
+    private ThreadChunkArena(int capacity, int chunks, boolean defaults) {
         super(capacity);
         if (chunks < 1 || chunks > capacity / MIN_BLOCK) {
             throw new IllegalArgumentException("chunks must be between 1 and " + capacity / MIN_BLOCK
@@ -83,7 +89,8 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         }
         this.chunkCount = chunks;
         this.chunkSize = capacity / chunks;
-        this.budget = chunks == 1 ? 0 : defaultBudget(capacity, chunkSize, chunks);
+        int bySixteenth = capacity / 16 / chunkSize;
+        this.budget = chunks == 1 ? 0 : defaults ? bySixteenth : Math.max(bySixteenth, chunks / 2);
         this.claimedIn = new long[chunks];
         this.holder = new Cursor[chunks];
         if (chunks == 1) {
@@ -102,12 +109,6 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         }
         int size = Math.max(MAX_BLOCK, Math.min(MAX_CHUNK, Integer.highestOneBit(capacity / 16)));
         return capacity / size;
-    }
-
-    /** Held chunks may take a sixteenth of the pool; explicit small chunkings let half the chunks be held. */
-    private static int defaultBudget(int capacity, int chunkSize, int chunks) {
-        int bySixteenth = capacity / 16 / chunkSize;
-        return chunks == defaultChunks(capacity) ? bySixteenth : Math.max(bySixteenth, chunks / 2);
     }
 
     public int chunkSize() {

@@ -54,7 +54,7 @@ class NewEpochVisibilityTest {
             for (int w = 0; w < 2; w++) {
                 checkers.add(new Thread(() -> {
                     try {
-                        for (int i = 0; i < 300; i++) {
+                        for (int i = 0; i < 150; i++) {
                             long handle = arena.tryAllocate(16);
                             if (handle == EpochArena.OUT_OF_MEMORY) {
                                 continue;

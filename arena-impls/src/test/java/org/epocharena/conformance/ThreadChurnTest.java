@@ -11,13 +11,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Contract rule 4, last sentence: what an arena keeps per thread is bounded by the threads alive now.
- * A pool that replaces its threads (here 20 000 short-lived threads, {@value #AT_ONCE} alive at a
+ * A pool that replaces its threads (here 5 000 short-lived threads, {@value #AT_ONCE} alive at a
  * time, each pinning and allocating once) must leave no more records than threads that were alive
  * together, and a thread that pinned and ended must be collectable: the arena holds no strong
  * reference to it. The size is asserted, never the time a reclaim takes.
  */
 class ThreadChurnTest {
-    private static final int THREADS = 20_000;
+    private static final int THREADS = 5_000;
     private static final int AT_ONCE = 4;
 
     @ParameterizedTest

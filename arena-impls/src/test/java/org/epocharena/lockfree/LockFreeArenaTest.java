@@ -472,14 +472,14 @@ class LockFreeArenaTest {
 
     @Test
     void linearizableUnderModelChecking() {
-        new ModelCheckingOptions().iterations(10).invocationsPerIteration(1000)
+        new ModelCheckingOptions().iterations(10).invocationsPerIteration(300)
                 .checkObstructionFreedom(true)
                 .check(LinearizabilityModel.class);
     }
 
     @Test
     void linearizableUnderStress() {
-        new StressOptions().iterations(5).invocationsPerIteration(500).check(LinearizabilityModel.class);
+        new StressOptions().iterations(5).invocationsPerIteration(200).check(LinearizabilityModel.class);
     }
 
     /**
@@ -527,7 +527,7 @@ class LockFreeArenaTest {
      */
     @Test
     void lateRecordOfAFreedBlockNeverHidesALiveOne() {
-        new ModelCheckingOptions().iterations(10).invocationsPerIteration(1000)
+        new ModelCheckingOptions().iterations(10).invocationsPerIteration(300)
                 .check(ClaimThenRecordModel.class);
     }
 
