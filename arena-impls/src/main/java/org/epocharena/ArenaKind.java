@@ -55,7 +55,7 @@ public enum ArenaKind {
      * it at all ({@link #splitsThePool()}); the others ignore {@code parts}. This lets tests reach
      * the many-part paths on pools far smaller than the defaults would split.
      *
-     * @param parts a power of two from 1 to 64
+     * @param parts stripes: a power of two from 1 to 64; chunks: from 1 to {@code capacity / 16}
      * @throws IllegalArgumentException if {@code parts} is not allowed for this capacity and design,
      *                                  naming the value and the bound
      */
