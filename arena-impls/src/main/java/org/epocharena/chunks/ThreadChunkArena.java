@@ -138,6 +138,16 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         return placeSlow(cursor, size);
     }
 
+    /**
+     * Everything but the fast path: a first cursor for the thread, waiting out a reclaim, and under
+     * {@code pool} a new chunk for the thread (if it has or gets a budget unit) or else the shared
+     * chunk, claiming a chunk whose epoch is freed and that nobody alive holds.
+     *
+     * <p>Deliberately one long method: HotSpot's C2 does not inline a hot method of more than
+     * {@code FreqInlineSize} (325) bytes of bytecode, and when it inlined the slow path into
+     * {@link #place} (split into small methods it did), {@code place} grew too big to be inlined into
+     * its callers and {@code tryAllocate(64)} went from about 5 to 8 ns (JDK 17, one thread).
+     */
     private long placeSlow(Cursor cursor, int size) {
         if (cursor == null) {
             cursor = new Cursor(new WeakReference<>(Thread.currentThread()));
@@ -148,21 +158,61 @@ public final class ThreadChunkArena extends AbstractBlockArena {
             return bump(cursor, size, state);   // a reclaim ended while we read the epoch
         }
         synchronized (pool) {
-            if (budget > 0 && (cursor.budgeted || takeBudget(cursor))) {
-                if (refill(cursor, state, size)) {
-                    return bump(cursor, size, state);
+            boolean own = budget > 0 && (cursor.budgeted || takeBudget(cursor));
+            Cursor target = own ? cursor : shared;
+            while (true) {
+                if (target == shared && shared.claimedState == state && size <= shared.end - shared.top) {
+                    return bump(shared, size, state);
+                }
+                // Claim a chunk whose epoch is freed and that nobody alive holds; only then let go of the
+                // target's chunk, so that a failed claim keeps its tail usable.
+                long freedBelow = blocks.freedBelow();
+                int claimed = -1;
+                for (int i = 0; i < chunkCount && claimed < 0; i++) {
+                    int chunk = nextChunk;
+                    nextChunk = chunk + 1 == chunkCount ? 0 : chunk + 1;
+                    if (claimedIn[chunk] >= freedBelow) {
+                        continue;   // holds blocks of an epoch not yet freed (or is claimed in this one)
+                    }
+                    Cursor owner = holder[chunk];
+                    if (owner == shared && target != shared) {
+                        // The shared chunk is written under this lock only, so nothing is in flight there.
+                        shared.chunk = -1;
+                        shared.claimedState = 0;
+                    } else if (owner != null && owner != target) {
+                        if (!owner.isDead()) {
+                            continue;   // its owner may still be writing a record there
+                        }
+                        if (owner.budgeted) {
+                            owner.budgeted = false;
+                            budgetUsed--;
+                        }
+                    }
+                    claimedIn[chunk] = state >>> 1;
+                    claimed = chunk;
+                }
+                if (claimed >= 0) {
+                    if (target.chunk >= 0 && target.chunk != claimed) {
+                        holder[target.chunk] = null;
+                    }
+                    holder[claimed] = target;
+                    target.chunk = claimed;
+                    target.claimedState = state;
+                    target.top = claimed * chunkSize;
+                    target.end = claimed == chunkCount - 1 ? blocks.capacity() : target.top + chunkSize;
+                    if (size <= target.end - target.top) {
+                        return bump(target, size, state);
+                    }
+                    // Only with explicit chunks smaller than a block: fall through as if none was free.
+                }
+                if (target == shared) {
+                    return OUT_OF_MEMORY;
                 }
                 if (cursor.chunk < 0) {
                     giveBackBudget(cursor);
                 }
+                target = shared;
             }
-            if (shared.claimedState == state && size <= shared.end - shared.top) {
-                return bump(shared, size, state);
-            }
-            if (refill(shared, state, size)) {
-                return bump(shared, size, state);
-            }
-            return OUT_OF_MEMORY;
         }
     }
 
@@ -181,61 +231,6 @@ public final class ThreadChunkArena extends AbstractBlockArena {
             }
         }
         return state;
-    }
-
-    /**
-     * Under {@code pool}: claims another chunk for the epoch of {@code state} and only then lets go of
-     * the cursor's chunk (so a failed claim keeps its tail usable); true if the new one fits
-     * {@code size} bytes.
-     */
-    private boolean refill(Cursor cursor, long state, int size) {
-        int chunk = claim(cursor, state >>> 1);
-        if (chunk < 0) {
-            return false;
-        }
-        if (cursor.chunk >= 0 && cursor.chunk != chunk) {
-            holder[cursor.chunk] = null;
-        }
-        cursor.chunk = chunk;
-        cursor.claimedState = state;
-        cursor.top = chunk * chunkSize;
-        cursor.end = chunk == chunkCount - 1 ? blocks.capacity() : cursor.top + chunkSize;
-        if (size > cursor.end - cursor.top) {
-            return false;   // only with explicit chunks smaller than a block
-        }
-        return true;
-    }
-
-    /** Under {@code pool}: a chunk whose epoch is freed and that nobody alive holds, now held by {@code cursor}. */
-    private int claim(Cursor cursor, long epoch) {
-        long freedBelow = blocks.freedBelow();
-        for (int i = 0; i < chunkCount; i++) {
-            int chunk = nextChunk;
-            nextChunk = chunk + 1 == chunkCount ? 0 : chunk + 1;
-            if (claimedIn[chunk] >= freedBelow) {
-                continue;   // holds blocks of an epoch not yet freed (or is claimed in this one)
-            }
-            Cursor owner = holder[chunk];
-            if (owner == cursor) {
-                // Its own chunk of a freed epoch: this thread is here, not writing a record there.
-            } else if (owner == shared) {
-                // The shared chunk is written under this lock only, so nothing is in flight there.
-                shared.chunk = -1;
-                shared.claimedState = 0;
-            } else if (owner != null) {
-                if (!owner.isDead()) {
-                    continue;   // its owner may still be writing a record there
-                }
-                if (owner.budgeted) {
-                    owner.budgeted = false;
-                    budgetUsed--;
-                }
-            }
-            claimedIn[chunk] = epoch;
-            holder[chunk] = cursor;
-            return chunk;
-        }
-        return -1;
     }
 
     /** Under {@code pool}. */
