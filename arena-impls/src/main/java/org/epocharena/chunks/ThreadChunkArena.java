@@ -21,8 +21,8 @@ import org.epocharena.block.AbstractBlockArena;
  * the owner knows it is not in the middle of writing a record there: the owner lets go when it claims
  * its next chunk, and a thread that ended lets go by ending ({@link Thread#isAlive()}, checked when a
  * claim finds no free chunk). A chunk of an epoch a pin holds stays until a reclaim after the pin frees
- * it. Claiming, letting go and the shared chunk below are done under one lock ({@code pool}), taken
- * once per chunk, never per block.
+ * it. Claiming, letting go and the shared chunk below are done under one lock ({@code pool}): a
+ * thread with its own chunk takes it once per chunk, never per block; claiming is not lock-free.
  *
  * <p><b>Budget, and the shared chunk.</b> A thread that sits idle keeps its chunk, freed or not, until
  * it allocates again or ends, so at most {@code budget} threads may hold chunks at once; every other
