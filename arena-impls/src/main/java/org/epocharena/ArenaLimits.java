@@ -1,7 +1,7 @@
 package org.epocharena;
 
 /**
- * The bounds of SPEC.md and the messages that name them, shared by every design so that a user
+ * The bounds of docs/contract.md and the messages that name them, shared by every design so that a user
  * sees the same words whichever arena they picked.
  */
 public final class ArenaLimits {
@@ -9,6 +9,12 @@ public final class ArenaLimits {
     public static final int MIN_CAPACITY = 16;
     /** Largest pool accepted by {@link ArenaKind#create(int)}: the largest array a JVM reliably allocates. */
     public static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
+    /**
+     * The largest epoch an arena reaches: block records keep 50 bits of epoch. At one reclaim every
+     * 20 ns that is 260 days of nothing but reclaims; a {@code reclaim()} past it throws.
+     */
+    public static final long MAX_EPOCH = (1L << 50) - 1;
 
     private ArenaLimits() {
     }
@@ -19,6 +25,15 @@ public final class ArenaLimits {
                     + MAX_CAPACITY + " bytes, was " + capacity);
         }
         return capacity;
+    }
+
+    /** The epoch {@code epochs} reclaims after {@code current}, checked against {@link #MAX_EPOCH}. */
+    public static long nextEpoch(long current, long epochs) {
+        if (epochs < 1 || epochs > MAX_EPOCH - current) {
+            throw new IllegalArgumentException("epochs to reclaim must be between 1 and " + (MAX_EPOCH - current)
+                    + " (the epoch limit " + MAX_EPOCH + " minus the current epoch " + current + "), was " + epochs);
+        }
+        return current + epochs;
     }
 
     public static int checkSize(int size) {

@@ -4,8 +4,8 @@ package org.epocharena;
  * An epoch arena: one fixed {@code byte[]} pool handed out in blocks of {@value #MIN_BLOCK} to
  * {@value #MAX_BLOCK} bytes, freed a whole epoch at a time by {@link #reclaim()}.
  *
- * <p>The contract is {@code shared/SPEC.md}; every implementation named by {@link ArenaKind} obeys
- * it, and one conformance suite checks that. In short:
+ * <p>The contract is {@code docs/contract.md} in this repository; every implementation named by
+ * {@link ArenaKind} obeys it, and one conformance suite checks that. In short:
  * <ul>
  *   <li>a new arena is in epoch 1; {@link #reclaim()} ends the current epoch and frees every block
  *       older than {@code min(new epoch, oldest epoch pinned by a live thread)};</li>
@@ -54,7 +54,8 @@ public interface EpochArena extends AutoCloseable {
 
     /**
      * The most capacity this design may leave unusable because of how it places blocks, measured
-     * from an empty arena: 0 for every design but {@link ArenaKind#STRIPED}.
+     * from an empty arena (stripe or chunk tails, chunks other threads hold); 0 for every design that
+     * {@link ArenaKind#matchesReference() matches the reference}. See {@code docs/contract.md}.
      */
     long wasteBound();
 

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.epocharena.ArenaDiagnostics;
 import org.epocharena.ArenaLimits;
 import org.epocharena.EpochArena;
 import org.epocharena.pin.PinRegistry;
@@ -14,7 +15,7 @@ import org.epocharena.pin.PinRegistry;
  * state and every accessor. A design supplies only how blocks are placed ({@link #place(int)}),
  * how an epoch ends ({@link #reclaim()}) and how it counts ({@link #epoch()}, {@link #usedBytes()}).
  */
-public abstract class AbstractBlockArena implements EpochArena {
+public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     protected final BlockTable blocks;
@@ -35,6 +36,11 @@ public abstract class AbstractBlockArena implements EpochArena {
     protected abstract long place(int size);
 
     @Override
+    public final long reclaim() {
+        return reclaim(1);
+    }
+
+    @Override
     public final long tryAllocate(int size) {
         ensureOpen();
         return place(ArenaLimits.checkSize(size));
@@ -52,7 +58,7 @@ public abstract class AbstractBlockArena implements EpochArena {
 
     @Override
     public final int capacity() {
-        ensureOpen();   // SPEC rule 9: every call but close() throws once closed
+        ensureOpen();   // contract rule 9: every call but close() throws once closed
         return blocks.capacity();
     }
 
@@ -65,27 +71,27 @@ public abstract class AbstractBlockArena implements EpochArena {
     @Override
     public final void putByte(long handle, int offset, byte value) {
         long record = live(handle);
-        pool()[Handles.offset(handle) + Objects.checkIndex(offset, BlockTable.sizeOf(record))] = value;
+        pool()[blocks.offsetOf(handle, record) + Objects.checkIndex(offset, BlockTable.sizeOf(record))] = value;
     }
 
     @Override
     public final byte getByte(long handle, int offset) {
         long record = live(handle);
-        return pool()[Handles.offset(handle) + Objects.checkIndex(offset, BlockTable.sizeOf(record))];
+        return pool()[blocks.offsetOf(handle, record) + Objects.checkIndex(offset, BlockTable.sizeOf(record))];
     }
 
     @Override
     public final void putLong(long handle, int offset, long value) {
         long record = live(handle);
         Objects.checkFromIndexSize(offset, Long.BYTES, BlockTable.sizeOf(record));
-        LONGS.set(pool(), Handles.offset(handle) + offset, value);
+        LONGS.set(pool(), blocks.offsetOf(handle, record) + offset, value);
     }
 
     @Override
     public final long getLong(long handle, int offset) {
         long record = live(handle);
         Objects.checkFromIndexSize(offset, Long.BYTES, BlockTable.sizeOf(record));
-        return (long) LONGS.get(pool(), Handles.offset(handle) + offset);
+        return (long) LONGS.get(pool(), blocks.offsetOf(handle, record) + offset);
     }
 
     @Override
@@ -93,7 +99,7 @@ public abstract class AbstractBlockArena implements EpochArena {
         long record = live(handle);
         Objects.checkFromIndexSize(offset, length, BlockTable.sizeOf(record));
         Objects.checkFromIndexSize(srcOffset, length, src.length);
-        System.arraycopy(src, srcOffset, pool(), Handles.offset(handle) + offset, length);
+        System.arraycopy(src, srcOffset, pool(), blocks.offsetOf(handle, record) + offset, length);
     }
 
     @Override
@@ -101,7 +107,7 @@ public abstract class AbstractBlockArena implements EpochArena {
         long record = live(handle);
         Objects.checkFromIndexSize(offset, length, BlockTable.sizeOf(record));
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
-        System.arraycopy(pool(), Handles.offset(handle) + offset, dst, dstOffset, length);
+        System.arraycopy(pool(), blocks.offsetOf(handle, record) + offset, dst, dstOffset, length);
     }
 
     @Override
@@ -119,6 +125,11 @@ public abstract class AbstractBlockArena implements EpochArena {
         ensureOpen();
         long record = blocks.find(handle);
         return record != 0 && BlockTable.epochOf(record) >= blocks.freedBelow();
+    }
+
+    @Override
+    public final int threadRecords() {
+        return pins.threadRecords();
     }
 
     @Override
@@ -148,7 +159,7 @@ public abstract class AbstractBlockArena implements EpochArena {
             throw ArenaLimits.reclaimed(handle, epoch);
         }
         if (handle >= 0) {
-            long epoch = BlockTable.widenEpoch(handle, epoch());
+            long epoch = blocks.widenEpoch(handle, epoch());
             if (epoch >= 1 && epoch < freedBelow) {
                 throw ArenaLimits.reclaimed(handle, epoch);
             }

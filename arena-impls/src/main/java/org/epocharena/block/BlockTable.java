@@ -2,14 +2,17 @@ package org.epocharena.block;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.epocharena.ArenaLimits;
 
 /**
  * The pool and one record per 16-byte granule of it, naming the block that starts in that granule.
  *
  * <p>Blocks are at least 16 bytes, so no two live blocks start in the same granule and one record
- * per granule is enough. A record packs the block's full epoch, size and offset within the granule;
- * a handle resolves only if the record at its offset matches it exactly, so a made-up or reused
- * handle is rejected before any byte is touched. Freeing costs nothing here: a block is dead once
+ * per granule is enough. A record packs the block's full epoch (50 bits, {@link ArenaLimits#MAX_EPOCH}),
+ * size and offset within the granule; a handle ({@link Handles}: granule and epoch bits) resolves only
+ * if the record in its granule carries its epoch bits, and the offset comes from the record, so a
+ * made-up or stale handle is rejected before any byte is touched and can only ever reach the start
+ * of a real block. Freeing costs nothing here: a block is dead once
  * its epoch is below {@link #freedBelow()}, which is one volatile long, so {@code reclaim()} never
  * walks the records. The records take half a byte per pool byte.
  */
@@ -29,6 +32,7 @@ public final class BlockTable {
     }
 
     private final int capacity;
+    private final Handles handles;
     private final long[] records;
     private byte[] pool;
     /** Blocks of every epoch below this are freed. */
@@ -36,6 +40,7 @@ public final class BlockTable {
 
     public BlockTable(int capacity) {
         this.capacity = capacity;
+        this.handles = new Handles(capacity);
         this.pool = new byte[capacity];
         this.records = new long[(capacity >>> GRANULE_SHIFT) + 1];
     }
@@ -57,7 +62,7 @@ public final class BlockTable {
     public long record(long epoch, int offset, int size) {
         long record = (epoch << EPOCH_SHIFT) | ((long) (size - 1) << SIZE_SHIFT) | (offset & 15);
         RECORDS.setOpaque(records, offset >>> GRANULE_SHIFT, record);
-        return Handles.encode(epoch, offset);
+        return handles.encode(epoch, offset);
     }
 
     /**
@@ -77,7 +82,7 @@ public final class BlockTable {
                 break;
             }
         } while (!RECORDS.compareAndSet(records, granule, old, record));
-        return Handles.encode(epoch, offset);
+        return handles.encode(epoch, offset);
     }
 
     public long freedBelow() {
@@ -103,15 +108,17 @@ public final class BlockTable {
         if (handle < 0) {
             return 0;
         }
-        int offset = Handles.offset(handle);
-        if (offset >= capacity) {
+        long granule = handles.granule(handle);
+        if (granule >= records.length) {
             return 0;
         }
-        long record = (long) RECORDS.getOpaque(records, offset >>> GRANULE_SHIFT);
-        boolean same = record != 0
-                && (record & 15) == (offset & 15)
-                && ((record >>> EPOCH_SHIFT) & Handles.EPOCH_MASK) == Handles.epochLowBits(handle);
-        return same ? record : 0;
+        long record = (long) RECORDS.getOpaque(records, (int) granule);
+        return record != 0 && handles.sameEpoch(epochOf(record), handles.epochBits(handle)) ? record : 0;
+    }
+
+    /** The byte offset of the block {@code record} (found for {@code handle}) describes. */
+    int offsetOf(long handle, long record) {
+        return ((int) handles.granule(handle) << GRANULE_SHIFT) | (int) (record & 15);
     }
 
     static long epochOf(long record) {
@@ -122,13 +129,8 @@ public final class BlockTable {
         return (int) ((record >>> SIZE_SHIFT) & 0x3FF) + 1;
     }
 
-    /**
-     * The full epoch a handle's 32 epoch bits stand for, taken as the latest such epoch not after
-     * {@code currentEpoch}; used only to word the error for a handle that no longer resolves.
-     */
-    static long widenEpoch(long handle, long currentEpoch) {
-        long low = Handles.epochLowBits(handle);
-        long candidate = (currentEpoch & ~Handles.EPOCH_MASK) | low;
-        return candidate > currentEpoch ? candidate - (1L << 32) : candidate;
+    /** See {@link Handles#widenEpoch}. */
+    long widenEpoch(long handle, long currentEpoch) {
+        return handles.widenEpoch(handle, currentEpoch);
     }
 }

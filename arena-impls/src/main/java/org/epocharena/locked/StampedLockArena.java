@@ -1,6 +1,7 @@
 package org.epocharena.locked;
 
 import java.util.concurrent.locks.StampedLock;
+import org.epocharena.ArenaLimits;
 import org.epocharena.block.AbstractBlockArena;
 import org.epocharena.ring.EpochRing;
 
@@ -49,13 +50,13 @@ public final class StampedLockArena extends AbstractBlockArena {
     }
 
     @Override
-    public long reclaim() {
+    public long reclaim(long epochs) {
         ensureOpen();
         // Taking the write lock is the announcement the pin protocol needs before the scan: an
         // optimistic epoch() read by a pinning thread that overlaps it fails and waits.
         long stamp = lock.writeLock();
         try {
-            long next = epoch + 1;
+            long next = ArenaLimits.nextEpoch(epoch, epochs);
             epoch = next;
             long freeBelow = Math.min(next, pins.oldestPinnedEpoch());
             ring.freeBelow(freeBelow);

@@ -1,5 +1,6 @@
 package org.epocharena.locked;
 
+import org.epocharena.ArenaLimits;
 import org.epocharena.block.AbstractBlockArena;
 import org.epocharena.ring.EpochRing;
 
@@ -38,10 +39,10 @@ public final class SynchronizedArena extends AbstractBlockArena {
     }
 
     @Override
-    public long reclaim() {
+    public long reclaim(long epochs) {
         ensureOpen();
         synchronized (lock) {
-            long next = (epochState >>> 1) + 1;
+            long next = ArenaLimits.nextEpoch(epochState >>> 1, epochs);
             // Announce before scanning: a thread pinning concurrently either is seen by the scan or
             // re-reads the epoch, sees the reclaim and re-pins at the new epoch.
             epochState = ((next - 1) << 1) | 1;

@@ -2,6 +2,7 @@ package org.epocharena.lockfree;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.epocharena.ArenaLimits;
 import org.epocharena.block.AbstractBlockArena;
 
 /**
@@ -27,8 +28,11 @@ import org.epocharena.block.AbstractBlockArena;
  *       is computed after it, so that the pin scan runs after the epoch moved, as
  *       {@link org.epocharena.pin.PinRegistry} requires.</li>
  *   <li>{@code epoch}, {@code usedBytes}: the read of the current segment's word; a closed word
- *       answers the next epoch, and {@code usedBytes} first finishes the change, so nobody ever
- *       observes the half-done state between the close and the successor's word.</li>
+ *       answers the next epoch, but only after the caller has finished the change itself, so nobody
+ *       ever sees the new epoch while a block it frees still answers {@code isLive}, and nobody
+ *       observes the half-done state between the close and the successor's word. ({@code isLive}
+ *       and the accessors read the block table's freed bound, which {@link #finish} raises before
+ *       any thread can return the new epoch.)</li>
  * </ul>
  *
  * <p><b>Helping.</b> The rest of an epoch change is in {@link #finish}: decide the freeing bound
@@ -46,7 +50,7 @@ import org.epocharena.block.AbstractBlockArena;
  * <p><b>Trade-offs.</b> One small object per reclaim; segments behind {@code tailSegment} are
  * garbage, so a pin held across many reclaims keeps one segment per epoch since it. While pins hold
  * old epochs the free space can be split at the end of the ring and an allocation can fail with
- * more free bytes than it asks for (SPEC allows it); from an empty arena there is no waste
+ * more free bytes than it asks for (the contract allows it); from an empty arena there is no waste
  * ({@link #wasteBound()} is 0). Everything contends on one word, so it scales like a shared counter.
  */
 public final class LockFreeArena extends AbstractBlockArena {
@@ -127,14 +131,15 @@ public final class LockFreeArena extends AbstractBlockArena {
     }
 
     @Override
-    public long reclaim() {
+    public long reclaim(long epochs) {
         ensureOpen();
         Segment successor = null;
         while (true) {
             Segment segment = current;
             if (segment.next == null) {
-                if (successor == null || successor.epoch != segment.epoch + 1) {
-                    successor = new Segment(segment.epoch + 1);
+                long next = ArenaLimits.nextEpoch(segment.epoch, epochs);
+                if (successor == null || successor.epoch != next) {
+                    successor = new Segment(next);
                 }
                 if (NEXT.compareAndSet(segment, null, successor)) {
                     finish(segment);
@@ -150,7 +155,12 @@ public final class LockFreeArena extends AbstractBlockArena {
     public long epoch() {
         ensureOpen();
         Segment segment = current;
-        return (segment.word & CLOSED) != 0 ? segment.epoch + 1 : segment.epoch;
+        if ((segment.word & CLOSED) == 0) {
+            return segment.epoch;
+        }
+        // Never answer the new epoch before the blocks it frees are freed: finish the change first.
+        finish(segment);
+        return segment.next.epoch;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.epocharena.pin;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.epocharena.EpochArena;
@@ -15,25 +14,30 @@ import org.epocharena.EpochArena;
  * advances the epoch and only then scans. With both sides volatile, either the scan sees the pin or
  * the pinning thread sees the new epoch, so no block a pin protects is ever freed under it.
  *
- * <p>A thread that dies while pinned is found by {@link Thread#isAlive()} during the scan, its pin is
- * dropped and its slot forgotten. Pinning allocates nothing after a thread's first pin: the slot is
- * reused and the guard does not escape the caller's try-with-resources, so escape analysis removes it.
+ * <p><b>Threads come and go.</b> A slot names its owner through a {@link WeakReference}, so the
+ * registry never keeps a thread that ended reachable, and a thread that registers reuses the slot of
+ * one that ended (cleared reference or {@link Thread#isAlive()} false) before it grows the array. So
+ * the slots a reclaim scans are at most the threads that pinned and were alive at the same time,
+ * however many threads a pool has replaced. A thread's own state (nesting depth, its guards) lives in
+ * a {@link ThreadLocal}, which dies with the thread. Registration is rare (once per thread and
+ * arena) and serialized on the registry; the scan reads the slots without locking and never writes
+ * them, so a slot is only ever written by its owner or, under the lock, by the thread taking it over.
+ *
+ * <p><b>Dead pins.</b> A thread that dies while pinned is found by {@link Thread#isAlive()} during
+ * the scan (only for the slot that would decide the result, so the native call runs about once per
+ * scan), and its pin is ignored from then on: the scan remembers that owner as dead in the slot.
+ *
+ * <p><b>No garbage.</b> {@code pin()} hands out a guard kept per thread and per nesting depth, so
+ * pinning allocates nothing after a thread's first pins, even where the guard escapes. The price: a
+ * guard is only good until it is closed; the next pin at the same depth on that thread hands out the
+ * same object again.
  */
 public final class PinRegistry {
     private static final long UNPINNED = 0;
     private static final Slot[] NO_SLOTS = new Slot[0];
-    private static final VarHandle SLOTS;
 
-    static {
-        try {
-            SLOTS = MethodHandles.lookup().findVarHandle(PinRegistry.class, "slots", Slot[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final ThreadLocal<Slot> mine = new ThreadLocal<>();
-    /** Copy-on-write: registration happens once per thread, scans happen on every reclaim. */
+    private final ThreadLocal<PinState> mine = new ThreadLocal<>();
+    /** Copy-on-write, and it only grows: a slot of a thread that ended is reused, never removed. */
     private volatile Slot[] slots = NO_SLOTS;
 
     /**
@@ -42,11 +46,12 @@ public final class PinRegistry {
      * @param epoch reads the arena's current epoch; must be linearizable with the arena's reclaim
      */
     public EpochArena.Guard pin(LongSupplier epoch) {
-        Slot slot = mine.get();
-        if (slot == null) {
-            slot = register();
+        PinState state = mine.get();
+        if (state == null) {
+            state = register();
         }
-        if (slot.depth == 0) {
+        Slot slot = state.slot;
+        if (state.depth == 0) {
             long seen = epoch.getAsLong();
             while (true) {
                 slot.pinned = seen;
@@ -56,114 +61,155 @@ public final class PinRegistry {
                 }
                 seen = now;
             }
+            state.epoch = seen;
         }
-        slot.depth++;
-        return new PinGuard(slot, slot.depth, slot.pinned);
+        return state.open();
     }
 
     /** The oldest epoch a live thread is pinned at, or {@code Long.MAX_VALUE} when none is pinned. */
     public long oldestPinnedEpoch() {
         while (true) {
             Slot oldest = null;
+            WeakReference<Thread> oldestOwner = null;
             long min = Long.MAX_VALUE;
             for (Slot slot : slots) {
                 long pinned = slot.pinned;
                 if (pinned != UNPINNED && pinned < min) {
-                    min = pinned;
-                    oldest = slot;
+                    WeakReference<Thread> owner = slot.owner;
+                    if (owner != slot.deadOwner) {
+                        min = pinned;
+                        oldest = slot;
+                        oldestOwner = owner;
+                    }
                 }
             }
             // Only the winner's liveness matters, so the native isAlive() runs once per scan, not per slot.
-            if (oldest == null || oldest.owner.isAlive()) {
+            if (oldest == null || isAlive(oldestOwner)) {
                 return min;
             }
-            forget(oldest);
+            // A late mark for an owner that was replaced meanwhile names the old owner and so never matches.
+            oldest.deadOwner = oldestOwner;
         }
     }
 
     /** Whether the calling thread holds a pin. */
     public boolean isPinnedHere() {
-        Slot slot = mine.get();
-        return slot != null && slot.depth > 0;
+        PinState state = mine.get();
+        return state != null && state.depth > 0;
     }
 
-    private Slot register() {
-        Slot slot = new Slot(Thread.currentThread());
-        mine.set(slot);
-        while (true) {
-            Slot[] current = slots;
-            Slot[] next = Arrays.copyOf(current, current.length + 1);
-            next[current.length] = slot;
-            if (SLOTS.compareAndSet(this, current, next)) {
-                return slot;
+    /** The slots a reclaim scans: at most the threads that pinned and were alive at one time. */
+    public int threadRecords() {
+        return slots.length;
+    }
+
+    private synchronized PinState register() {
+        Thread me = Thread.currentThread();
+        WeakReference<Thread> owner = new WeakReference<>(me);
+        Slot slot = null;
+        for (Slot candidate : slots) {
+            if (!isAlive(candidate.owner)) {
+                slot = candidate;
+                break;
             }
         }
-    }
-
-    private void forget(Slot dead) {
-        dead.pinned = UNPINNED;
-        while (true) {
-            Slot[] current = slots;
-            int at = Arrays.asList(current).indexOf(dead);
-            if (at < 0) {
-                return;
-            }
-            Slot[] next = new Slot[current.length - 1];
-            System.arraycopy(current, 0, next, 0, at);
-            System.arraycopy(current, at + 1, next, at, next.length - at);
-            if (SLOTS.compareAndSet(this, current, next)) {
-                return;
-            }
+        if (slot == null) {
+            slot = new Slot(owner);
+            Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
+            grown[grown.length - 1] = slot;
+            slots = grown;
+        } else {
+            // The previous owner ended, so nothing else writes this slot: clear its pin, then hand it over.
+            slot.pinned = UNPINNED;
+            slot.owner = owner;
         }
+        PinState state = new PinState(me, slot);
+        mine.set(state);
+        return state;
     }
 
+    private static boolean isAlive(WeakReference<Thread> owner) {
+        Thread thread = owner.get();
+        return thread != null && thread.isAlive();
+    }
+
+    /** What a reclaim scans; one per thread alive at a time. */
     private static final class Slot {
-        final Thread owner;
-        /** Nesting depth; touched only by the owner. */
-        int depth;
-        /** The outermost pin's epoch, or {@link #UNPINNED}; read by every reclaimer. */
+        /** Written under the registry's lock only, when a new thread takes the slot over. */
+        volatile WeakReference<Thread> owner;
+        /** The owner a scan found dead while pinned; its pin no longer counts. */
+        volatile WeakReference<Thread> deadOwner;
+        /** The outermost pin's epoch, or {@link #UNPINNED}; written by the owner, read by every reclaimer. */
         volatile long pinned = UNPINNED;
 
-        Slot(Thread owner) {
+        Slot(WeakReference<Thread> owner) {
             this.owner = owner;
         }
     }
 
-    private static final class PinGuard implements EpochArena.Guard {
-        private final Slot slot;
-        private final int depth;
-        private final long epoch;
-        private boolean closed;
+    /** The calling thread's own pin state, reachable only from that thread (and guards it handed out). */
+    private static final class PinState {
+        final Thread owner;
+        final Slot slot;
+        /** Guards by depth, made on first use and reused: guards[d - 1] is the guard of depth d. */
+        PinGuard[] guards = new PinGuard[2];
+        int depth;
+        long epoch;
 
-        PinGuard(Slot slot, int depth, long epoch) {
+        PinState(Thread owner, Slot slot) {
+            this.owner = owner;
             this.slot = slot;
+        }
+
+        PinGuard open() {
+            depth++;
+            if (depth > guards.length) {
+                guards = Arrays.copyOf(guards, guards.length * 2);
+            }
+            PinGuard guard = guards[depth - 1];
+            if (guard == null) {
+                guard = new PinGuard(this, depth);
+                guards[depth - 1] = guard;
+            }
+            guard.open = true;
+            return guard;
+        }
+    }
+
+    private static final class PinGuard implements EpochArena.Guard {
+        private final PinState state;
+        private final int depth;
+        /** Whether this guard stands for a pin not yet closed; touched by the owner thread only. */
+        private boolean open;
+
+        PinGuard(PinState state, int depth) {
+            this.state = state;
             this.depth = depth;
-            this.epoch = epoch;
         }
 
         @Override
         public long epoch() {
-            return epoch;
+            return state.epoch;
         }
 
         @Override
         public void close() {
-            if (closed) {
-                return;
-            }
             Thread caller = Thread.currentThread();
-            if (caller != slot.owner) {
-                throw new IllegalStateException("a pin guard of thread '" + slot.owner.getName()
+            if (caller != state.owner) {
+                throw new IllegalStateException("a pin guard of thread '" + state.owner.getName()
                         + "' can only be closed by that thread, not by '" + caller.getName() + "'");
             }
-            if (slot.depth != depth) {
-                throw new IllegalStateException("pin guard at depth " + depth
-                        + " closed while the guard nested inside it (depth " + slot.depth + ") is still open");
+            if (!open) {
+                return;
             }
-            closed = true;
-            slot.depth--;
+            if (state.depth != depth) {
+                throw new IllegalStateException("pin guard at depth " + depth
+                        + " closed while the guard nested inside it (depth " + state.depth + ") is still open");
+            }
+            open = false;
+            state.depth--;
             if (depth == 1) {
-                slot.pinned = UNPINNED;
+                state.slot.pinned = UNPINNED;
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.epocharena.ArenaDiagnostics;
 import org.epocharena.ArenaLimits;
 import org.epocharena.EpochArena;
 import org.epocharena.block.Handles;
@@ -27,13 +28,12 @@ import org.epocharena.block.Handles;
  * <p>Trade-off: everything is serialized and {@code reclaim()} walks every live block; contended
  * callers simply queue on the lock. It allocates on the heap freely (boxed keys, map entries).
  */
-public final class ReferenceArena implements EpochArena {
+public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HANDLE_EPOCH_BITS = 0xFFFF_FFFFL;
-    private static final int HANDLE_OFFSET_BITS = 31;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final int capacity;
+    private final Handles handles;
     private byte[] pool;
     private boolean closed;
     private long epoch = 1;
@@ -47,6 +47,7 @@ public final class ReferenceArena implements EpochArena {
 
     public ReferenceArena(int capacity) {
         this.capacity = ArenaLimits.checkCapacity(capacity);
+        this.handles = new Handles(capacity);
         this.pool = new byte[capacity];
         gaps.put(0, capacity);
     }
@@ -79,7 +80,7 @@ public final class ReferenceArena implements EpochArena {
                     if (length > size) {
                         gaps.put(start + size, length - size);
                     }
-                    long handle = Handles.encode(epoch, start);
+                    long handle = handles.encode(epoch, start);
                     live.put(handle, new Block(start, size, epoch));
                     allocated += size;
                     return handle;
@@ -93,10 +94,15 @@ public final class ReferenceArena implements EpochArena {
 
     @Override
     public long reclaim() {
+        return reclaim(1);
+    }
+
+    @Override
+    public long reclaim(long epochs) {
         lock.lock();
         try {
             ensureOpen();
-            epoch++;
+            epoch = ArenaLimits.nextEpoch(epoch, epochs);
             long freeBelow = Math.min(epoch, oldestPinned());
             if (freeBelow > freedBelow) {
                 freedBelow = freeBelow;
@@ -282,6 +288,16 @@ public final class ReferenceArena implements EpochArena {
     }
 
     @Override
+    public int threadRecords() {
+        lock.lock();
+        try {
+            return pinned.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void close() {
         lock.lock();
         try {
@@ -313,12 +329,8 @@ public final class ReferenceArena implements EpochArena {
             return block;
         }
         if (handle >= 0) {
-            // The handle keeps only 32 bits of the epoch: take the latest epoch with those bits not after now.
-            long low = (handle >>> HANDLE_OFFSET_BITS) & HANDLE_EPOCH_BITS;
-            long candidate = (epoch & ~HANDLE_EPOCH_BITS) | low;
-            if (candidate > epoch) {
-                candidate -= 1L << 32;
-            }
+            // A handle may keep fewer bits than the epoch: take the latest epoch with those bits not after now.
+            long candidate = handles.widenEpoch(handle, epoch);
             if (candidate >= 1 && candidate < freedBelow) {
                 throw ArenaLimits.reclaimed(handle, candidate);
             }

@@ -72,11 +72,12 @@ public final class EpochRing {
         }
         int head = this.head;
         int tail = this.tail;
+        // Differences, never head + size: at the largest length that sum passes Integer.MAX_VALUE.
         if (head > tail) {
-            return head + size <= length || size <= tail;
+            return size <= length - head || size <= tail;
         }
         // head < tail is wrapped; head == tail with used > 0 is full.
-        return head + size <= tail;
+        return size <= tail - head;
     }
 
     /**
@@ -91,7 +92,7 @@ public final class EpochRing {
         int start;
         int waste = 0;
         if (head > tail || used == 0) {
-            if (head + size <= length) {
+            if (size <= length - head) {   // not head + size <= length: that sum can overflow
                 start = head;
             } else if (size <= tail) {
                 start = 0;
@@ -99,7 +100,7 @@ public final class EpochRing {
             } else {
                 return -1;
             }
-        } else if (head < tail && head + size <= tail) {
+        } else if (head < tail && size <= tail - head) {
             start = head;
         } else {
             return -1;
@@ -108,8 +109,8 @@ public final class EpochRing {
             // Before the wrap, so that waste left at the end of the slice is freed with this segment.
             pushSegment(epoch, consumed, head);
         }
-        consumed += waste + size;
-        used += waste + size;
+        consumed += (long) waste + size;
+        used += (long) waste + size;
         head = start + size;
         return start;
     }

@@ -23,11 +23,13 @@ import org.epocharena.ring.EpochRing;
  * <p><b>Trade-off.</b> Allocation scales with threads, but reclaim, usedBytes and a true failure
  * touch all S locks, and the pool is cut into slices, so a block may fail to fit while the free
  * bytes are spread over stripes each too short for it. {@link #wasteBound()} is that loss from an
- * empty arena: 0 for one stripe, else {@code S * (MAX_BLOCK - 1)}. Proof: from empty each stripe is
- * a bump allocator over its slice, so a block of {@code s} bytes fails only if every stripe has
- * fewer than {@code s} free bytes, i.e. at most {@code S * (s - 1) <= S * 1023} free in total; so
- * whenever the bytes allocated plus {@code s} are at most {@code capacity - S * 1023}, some stripe
- * fits it. With slices of at least 64 KiB this is under 1.6% of the capacity.
+ * empty arena: 0 for one stripe, else the sum over stripes of {@code min(slice length, MAX_BLOCK - 1)}.
+ * Proof: from empty each stripe is a bump allocator over its slice, so a block of {@code s} bytes
+ * fails only if every stripe has fewer than {@code s} free bytes, i.e. at most
+ * {@code min(length, s - 1)} each; so whenever the bytes allocated plus {@code s} are at most
+ * {@code capacity} minus that sum, some stripe fits it. With the default slices of at least 64 KiB
+ * this is {@code S * 1023}, under 1.6% of the capacity; the slices of at least 16 bytes that the
+ * explicit constructor allows (for tests of many stripes on small pools) may waste far more.
  *
  * <p>Each stripe's lock and ring are allocated together, followed by the ring's segment arrays
  * (over 1 KiB), which spreads different stripes' hot words apart at allocation; the JVM may move
@@ -42,6 +44,7 @@ public final class StripedArena extends AbstractBlockArena {
 
     private final Stripe[] stripes;
     private final int mask;
+    private final long wasteBound;
     /** The epoch shifted left by one; the low bit is set while a reclaim runs. Written under every lock. */
     private volatile long epochState = 1L << 1;
 
@@ -51,7 +54,7 @@ public final class StripedArena extends AbstractBlockArena {
 
     /**
      * @param stripes a power of two from 1 to {@value #MAX_STRIPES}, with slices of at least
-     *                {@code MAX_BLOCK} bytes
+     *                {@code MIN_BLOCK} bytes
      */
     public StripedArena(int capacity, int stripes) {
         super(capacity);
@@ -59,18 +62,21 @@ public final class StripedArena extends AbstractBlockArena {
             throw new IllegalArgumentException("stripes must be a power of two between 1 and " + MAX_STRIPES
                     + ", was " + stripes);
         }
-        if (stripes > 1 && capacity / stripes < MAX_BLOCK) {
+        if (capacity / stripes < MIN_BLOCK) {
             throw new IllegalArgumentException("capacity " + capacity + " is too small for " + stripes
-                    + " stripes: each slice needs at least " + MAX_BLOCK + " bytes");
+                    + " stripes: each slice needs at least " + MIN_BLOCK + " bytes");
         }
         this.stripes = new Stripe[stripes];
         this.mask = stripes - 1;
         int slice = capacity / stripes;
+        long waste = 0;
         for (int i = 0; i < stripes; i++) {
             int base = i * slice;
             int length = i == stripes - 1 ? capacity - base : slice;
             this.stripes[i] = new Stripe(base, length);
+            waste += Math.min(length, MAX_BLOCK - 1);
         }
+        this.wasteBound = stripes == 1 ? 0 : waste;
     }
 
     /** min(capacity / 64 KiB, nextPowerOfTwo(4 * processors), 64), rounded down to a power of two; 1 below 128 KiB. */
@@ -154,11 +160,11 @@ public final class StripedArena extends AbstractBlockArena {
     }
 
     @Override
-    public long reclaim() {
+    public long reclaim(long epochs) {
         ensureOpen();
         lockAll();
         try {
-            long next = (epochState >>> 1) + 1;
+            long next = ArenaLimits.nextEpoch(epochState >>> 1, epochs);
             // Announce before scanning; see SynchronizedArena: pins either are seen or re-pin later.
             epochState = ((next - 1) << 1) | 1;
             long freeBelow = Math.min(next, pins.oldestPinnedEpoch());
@@ -208,7 +214,7 @@ public final class StripedArena extends AbstractBlockArena {
     @Override
     public long wasteBound() {
         ensureOpen();
-        return stripes.length == 1 ? 0 : stripes.length * (MAX_BLOCK - 1L);
+        return wasteBound;
     }
 
     @Override

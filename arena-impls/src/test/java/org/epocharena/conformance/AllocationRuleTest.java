@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntToLongFunction;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 2: live blocks never overlap and carry the epoch of their allocation; a size outside
+ * Contract rule 2: live blocks never overlap and carry the epoch of their allocation; a size outside
  * 16..1024 is an IllegalArgumentException naming the bounds and the value that changes nothing.
  * Overlap is checked through content: every block gets a pattern tagged with its number and epoch,
  * and all are re-read after every other block has been written.
@@ -22,8 +22,8 @@ class AllocationRuleTest {
     private static final int[] BAD_SIZES = {0, 15, 1025, -1, Integer.MIN_VALUE};
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void liveBlocksOfSeveralEpochsNeverOverlap(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void liveBlocksOfSeveralEpochsNeverOverlap(Design kind) {
         SplittableRandom random = new SplittableRandom(42);
         try (EpochArena arena = kind.create(256 * 1024); EpochArena.Guard pin = arena.pin()) {
             // Pinned at epoch 1, so the blocks of all four epochs stay live together.
@@ -47,8 +47,8 @@ class AllocationRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void blocksFillingTheArenaNeverOverlap(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void blocksFillingTheArenaNeverOverlap(Design kind) {
         SplittableRandom random = new SplittableRandom(7);
         try (EpochArena arena = kind.create(16 * 1024)) {
             List<Canary> live = new ArrayList<>();
@@ -71,8 +71,8 @@ class AllocationRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void smallestAndLargestSizesWork(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void smallestAndLargestSizesWork(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             long small = arena.allocate(EpochArena.MIN_BLOCK);
             long large = arena.allocate(EpochArena.MAX_BLOCK);
@@ -86,18 +86,18 @@ class AllocationRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void badSizeFromAllocateIsRejectedAndChangesNothing(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void badSizeFromAllocateIsRejectedAndChangesNothing(Design kind) {
         badSizeIsRejectedAndChangesNothing(kind, false);
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void badSizeFromTryAllocateIsRejectedAndChangesNothing(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void badSizeFromTryAllocateIsRejectedAndChangesNothing(Design kind) {
         badSizeIsRejectedAndChangesNothing(kind, true);
     }
 
-    private static void badSizeIsRejectedAndChangesNothing(ArenaKind kind, boolean viaTry) {
+    private static void badSizeIsRejectedAndChangesNothing(Design kind, boolean viaTry) {
         try (EpochArena arena = kind.create(1024)) {
             arena.reclaim();
             Canary existing = Canary.fill(arena, arena.allocate(100), 5);

@@ -3,19 +3,19 @@ package org.epocharena.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.ArenaLimits;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC rule 7: 16 &lt;= capacity &lt;= Integer.MAX_VALUE - 8, otherwise an IAE naming bounds and value. */
+/** Contract rule 7: 16 &lt;= capacity &lt;= Integer.MAX_VALUE - 8, otherwise an IAE naming bounds and value. */
 class CapacityRuleTest {
     private static final int[] BAD_CAPACITIES = {15, 0, -1, Integer.MAX_VALUE - 7, Integer.MAX_VALUE};
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void capacityOutsideTheBoundsIsRejectedNamingBoundsAndValue(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void capacityOutsideTheBoundsIsRejectedNamingBoundsAndValue(Design kind) {
         for (int capacity : BAD_CAPACITIES) {
             assertThatThrownBy(() -> kind.create(capacity))
                     .as("capacity %d", capacity)
@@ -27,8 +27,8 @@ class CapacityRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void smallestCapacityHoldsOneSmallestBlock(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void smallestCapacityHoldsOneSmallestBlock(Design kind) {
         try (EpochArena arena = kind.create(ArenaLimits.MIN_CAPACITY)) {
             assertThat(arena.capacity()).isEqualTo(16);
             long handle = arena.tryAllocate(16);

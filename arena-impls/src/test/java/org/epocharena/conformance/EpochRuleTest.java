@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC rule 1: epochs start at 1 and every reclaim adds exactly one, however many in a row. */
+/** Contract rule 1: epochs start at 1 and every reclaim adds exactly one, however many in a row. */
 class EpochRuleTest {
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void newArenaIsInEpoch1(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void newArenaIsInEpoch1(Design kind) {
         try (EpochArena arena = kind.create(1024)) {
             assertThat(arena.epoch()).isEqualTo(1);
             assertThat(arena.epochOf(arena.allocate(16))).isEqualTo(1);
@@ -22,8 +22,8 @@ class EpochRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void reclaimReturnsTheNextEpoch_manyTimesInARow(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void reclaimReturnsTheNextEpoch_manyTimesInARow(Design kind) {
         try (EpochArena arena = kind.create(1024)) {
             for (long expected = 2; expected <= 10_001; expected++) {
                 assertThat(arena.reclaim()).isEqualTo(expected);
@@ -36,8 +36,8 @@ class EpochRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void concurrentReclaimsEachReturnADifferentNextEpoch(ArenaKind kind) throws InterruptedException {
+    @MethodSource("org.epocharena.Design#all")
+    void concurrentReclaimsEachReturnADifferentNextEpoch(Design kind) throws InterruptedException {
         int threads = 8;
         int perThread = 1000;
         try (EpochArena arena = kind.create(1024)) {

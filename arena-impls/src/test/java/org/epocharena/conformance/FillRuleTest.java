@@ -7,12 +7,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.EpochArena;
 
 /**
  * The fill rule of "How full an arena can get", as a property over random capacities and size
- * sequences, for every design in each try: from empty (new, or after a reclaim that freed
+ * sequences, for every design and configuration ({@link Design}) in each try: from empty (new, or after a reclaim that freed
  * everything) an allocation succeeds while allocatedSinceEmpty + s &lt;= capacity - wasteBound and
  * fails once it would exceed capacity; between the two either is allowed. Failures change nothing,
  * so the sequence continues after them.
@@ -24,7 +24,7 @@ class FillRuleTest {
             @ForAll @IntRange(min = 16, max = 16 * 1024) int capacity,
             @ForAll @Size(min = 1, max = 120) List<@IntRange(min = 16, max = 1024) Integer> sizes,
             @ForAll @IntRange(min = 0, max = 3) int emptiedByReclaims) {
-        for (ArenaKind kind : ArenaKind.values()) {
+        for (Design kind : (Iterable<Design>) Design.all()::iterator) {
             try (EpochArena arena = kind.create(capacity)) {
                 // "Empty" also means: after reclaims that freed everything allocated before.
                 for (int round = 0; round < emptiedByReclaims; round++) {

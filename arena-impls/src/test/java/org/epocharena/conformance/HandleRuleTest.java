@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 5: a freed block's handle is an IllegalStateException saying its epoch was reclaimed;
+ * Contract rule 5: a freed block's handle is an IllegalStateException saying its epoch was reclaimed;
  * access outside a block is an IndexOutOfBoundsException; a made-up handle (random, negative, out
  * of the pool, a live handle with any one bit flipped, which covers "+1" and "another epoch" for
  * any encoding) is rejected by every accessor and never changes a live block, checked by re-reading
@@ -39,8 +39,8 @@ class HandleRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void freedHandleIsAnIllegalStateSayingTheEpochWasReclaimed(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void freedHandleIsAnIllegalStateSayingTheEpochWasReclaimed(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             long stale = arena.allocate(64);
             arena.reclaim();
@@ -58,8 +58,8 @@ class HandleRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void accessOutsideTheBlockIsAnIndexOutOfBounds(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void accessOutsideTheBlockIsAnIndexOutOfBounds(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             Canary before = Canary.fill(arena, arena.allocate(48), 1);
             int size = 40;
@@ -98,8 +98,8 @@ class HandleRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void madeUpHandlesAreRejectedAndNeverTouchALiveBlock(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void madeUpHandlesAreRejectedAndNeverTouchALiveBlock(Design kind) {
         int capacity = 8192;
         try (EpochArena arena = kind.create(capacity)) {
             // Live blocks in two epochs (pinned), so "another epoch" has a real neighbour.

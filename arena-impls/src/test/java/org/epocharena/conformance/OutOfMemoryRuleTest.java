@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 6: the out-of-memory message names size, free bytes, capacity, epoch and (when a pin
+ * Contract rule 6: the out-of-memory message names size, free bytes, capacity, epoch and (when a pin
  * holds memory) the oldest pinned epoch; tryAllocate returns OUT_OF_MEMORY; a failed allocation
  * changes nothing, and the same request succeeds after the reclaim that frees the space.
  */
@@ -38,8 +38,8 @@ class OutOfMemoryRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void messageNamesSizeFreeBytesCapacityAndEpoch_andNothingChanges(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void messageNamesSizeFreeBytesCapacityAndEpoch_andNothingChanges(Design kind) {
         try (EpochArena arena = kind.create(1000)) {
             for (int i = 0; i < 6; i++) {
                 arena.reclaim();
@@ -69,8 +69,8 @@ class OutOfMemoryRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void whenAPinHoldsTheMemoryTheMessageNamesTheOldestPinnedEpoch(ArenaKind kind) throws InterruptedException {
+    @MethodSource("org.epocharena.Design#all")
+    void whenAPinHoldsTheMemoryTheMessageNamesTheOldestPinnedEpoch(Design kind) throws InterruptedException {
         try (EpochArena arena = kind.create(1000)) {
             arena.reclaim();
             arena.reclaim();
@@ -97,8 +97,8 @@ class OutOfMemoryRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void aFailedAllocationLeavesTheArenaFullyUsable(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void aFailedAllocationLeavesTheArenaFullyUsable(Design kind) {
         try (EpochArena arena = kind.create(1000)) {
             List<Canary> blocks = fill(arena);
             long used = arena.usedBytes();

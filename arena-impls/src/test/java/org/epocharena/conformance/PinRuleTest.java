@@ -3,21 +3,21 @@ package org.epocharena.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 4 on one thread: nesting keeps the outer epoch, the thread is unpinned only when the
+ * Contract rule 4 on one thread: nesting keeps the outer epoch, the thread is unpinned only when the
  * outermost guard closes, a second close is a no-op, and a close from the wrong thread or out of
  * order is an IllegalStateException after which the pin still protects exactly as before.
  */
 class PinRuleTest {
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void innerPinKeepsTheOuterEpoch_unpinnedOnlyWhenOutermostCloses(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void innerPinKeepsTheOuterEpoch_unpinnedOnlyWhenOutermostCloses(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             EpochArena.Guard outer = arena.pin();
             assertThat(outer.epoch()).isEqualTo(1);
@@ -40,8 +40,8 @@ class PinRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void closingAGuardTwiceDoesNothing(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void closingAGuardTwiceDoesNothing(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             EpochArena.Guard outer = arena.pin();
             EpochArena.Guard inner = arena.pin();
@@ -62,8 +62,8 @@ class PinRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void closeFromAnotherThreadIsRejectedAndChangesNothing(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void closeFromAnotherThreadIsRejectedAndChangesNothing(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             EpochArena.Guard guard = arena.pin();
             Canary block = Canary.fill(arena, arena.allocate(64), 7);
@@ -82,8 +82,8 @@ class PinRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void closingTheOuterBeforeTheInnerIsRejectedAndChangesNothing(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void closingTheOuterBeforeTheInnerIsRejectedAndChangesNothing(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             EpochArena.Guard outer = arena.pin();
             EpochArena.Guard inner = arena.pin();

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins across threads (SPEC rules 3, 4 and 6 together): a pinned thread keeps its blocks through
+ * Pins across threads (contract rules 3, 4 and 6 together): a pinned thread keeps its blocks through
  * other threads' reclaims; a thread that dies pinned holds nothing back; a stalled pin makes
  * allocation fail naming the oldest pinned epoch until it is released and a reclaim runs.
  */
@@ -30,8 +30,8 @@ class PinnedThreadsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void pinnedThreadKeepsItsBlocksThroughOtherThreadsReclaims(ArenaKind kind) throws Exception {
+    @MethodSource("org.epocharena.Design#all")
+    void pinnedThreadKeepsItsBlocksThroughOtherThreadsReclaims(Design kind) throws Exception {
         try (EpochArena arena = kind.create(64 * 1024)) {
             CountDownLatch allocated = new CountDownLatch(1);
             CountDownLatch reclaimed = new CountDownLatch(1);
@@ -66,8 +66,8 @@ class PinnedThreadsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void threadThatDiesPinnedHoldsNothingBack(ArenaKind kind) throws InterruptedException {
+    @MethodSource("org.epocharena.Design#all")
+    void threadThatDiesPinnedHoldsNothingBack(Design kind) throws InterruptedException {
         try (EpochArena arena = kind.create(8192)) {
             PinHolder<List<Canary>> doomed = PinHolder.start(arena, "dies pinned", a -> allocateSome(a, 10, 0));
             arena.reclaim();
@@ -87,8 +87,8 @@ class PinnedThreadsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void stalledPinMakesAllocationFailNamingItsEpoch_untilReleasedAndReclaimed(ArenaKind kind)
+    @MethodSource("org.epocharena.Design#all")
+    void stalledPinMakesAllocationFailNamingItsEpoch_untilReleasedAndReclaimed(Design kind)
             throws InterruptedException {
         try (EpochArena arena = kind.create(4096)) {
             arena.reclaim();

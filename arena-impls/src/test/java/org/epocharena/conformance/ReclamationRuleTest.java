@@ -3,20 +3,20 @@ package org.epocharena.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC rule 3: reclaim returning E frees exactly the blocks older than min(E, oldest live pin);
+ * Contract rule 3: reclaim returning E frees exactly the blocks older than min(E, oldest live pin);
  * the rest stay live, and a released pin frees nothing until the next reclaim.
  */
 class ReclamationRuleTest {
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void withoutPinsEachReclaimFreesEverythingBeforeIt(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void withoutPinsEachReclaimFreesEverythingBeforeIt(Design kind) {
         try (EpochArena arena = kind.create(4096)) {
             for (int round = 1; round <= 5; round++) {
                 long a = arena.allocate(100);
@@ -32,8 +32,8 @@ class ReclamationRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void pinnedEpochAndLaterSurvive_olderAreFreed_releaseFreesOnlyAtTheNextReclaim(ArenaKind kind)
+    @MethodSource("org.epocharena.Design#all")
+    void pinnedEpochAndLaterSurvive_olderAreFreed_releaseFreesOnlyAtTheNextReclaim(Design kind)
             throws InterruptedException {
         try (EpochArena arena = kind.create(8192)) {
             long e1 = arena.allocate(64);
@@ -69,8 +69,8 @@ class ReclamationRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void oldestOfSeveralPinsDecides(ArenaKind kind) throws InterruptedException {
+    @MethodSource("org.epocharena.Design#all")
+    void oldestOfSeveralPinsDecides(Design kind) throws InterruptedException {
         try (EpochArena arena = kind.create(8192)) {
             arena.reclaim();
             PinHolder<Void> at2 = PinHolder.start(arena, "pinned at 2");

@@ -3,18 +3,18 @@ package org.epocharena.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The three worked examples of SPEC.md, step by step, on the threads the SPEC names. */
+/** The three worked examples of docs/contract.md, step by step, on the threads the contract names. */
 class SpecExamplesTest {
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void example1_twoThreadsAllocate_reclaimFreesBoth_thenEpoch2(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void example1_twoThreadsAllocate_reclaimFreesBoth_thenEpoch2(Design kind) {
         try (EpochArena arena = kind.create(1024)) {
             long a = OtherThread.call("thread 1", () -> arena.allocate(100));
             long b = OtherThread.call("thread 2", () -> arena.allocate(50));
@@ -34,8 +34,8 @@ class SpecExamplesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void example2_twoBlocksFillTheArena_reclaimFreesBoth_then128Fits(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void example2_twoBlocksFillTheArena_reclaimFreesBoth_then128Fits(Design kind) {
         try (EpochArena arena = kind.create(512)) {
             long a = OtherThread.call("thread 1", () -> arena.allocate(256));
             long b = OtherThread.call("thread 2", () -> arena.allocate(256));
@@ -52,8 +52,8 @@ class SpecExamplesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ArenaKind.class)
-    void example3_thirdThreadFindsTheArenaFull(ArenaKind kind) {
+    @MethodSource("org.epocharena.Design#all")
+    void example3_thirdThreadFindsTheArenaFull(Design kind) {
         try (EpochArena arena = kind.create(100)) {
             OtherThread.call("thread 1", () -> arena.allocate(50));
             OtherThread.call("thread 2", () -> arena.allocate(50));

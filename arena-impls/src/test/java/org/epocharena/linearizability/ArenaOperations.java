@@ -11,30 +11,45 @@ import org.jetbrains.lincheck.datastructures.Param;
 
 /**
  * The operations Lincheck runs against one arena: allocate and tryAllocate of three sizes, reclaim,
- * epoch and usedBytes, on a 64-byte pool so out of memory is common. Handles are opaque, so an
- * allocation reports the block's epoch, never the handle, and {@link #OUT_OF_MEMORY} on failure.
+ * epoch, usedBytes, and isLive/epochOf of a witness block. Handles are opaque, so an allocation
+ * reports the block's epoch, never the handle, and {@link #OUT_OF_MEMORY} on failure.
+ *
+ * <p>The witness is a 16-byte block allocated in epoch 1 when the object is made, before any
+ * operation runs, in the tested arena and in the sequential specification alike, so isLive and
+ * epochOf ask about the same block in both; the first reclaim frees it. (Asking about blocks the
+ * operations allocate would need their handles published after the allocation took effect, and an
+ * operation that saw the allocation's effect, usedBytes say, could run before that.)
  *
  * <p>The block's epoch is read right after allocate without a pin, so a concurrent reclaim may
- * already have freed it; pinning would change what that reclaim frees and so what usedBytes
- * reports, breaking the sequential comparison. The epoch is fixed at allocation either way, and a
- * freed block's IllegalStateException names it ("a block of epoch N ... was reclaimed"), so it is
- * read from there.
+ * already have freed it; a freed block's IllegalStateException names the epoch ("a block of epoch
+ * N ... was reclaimed"), so it is read from there.
+ *
+ * <p>Lincheck builds the tested object and the sequential specification by their no-arg
+ * constructors, so the designs and the pool they make are set in {@link #testedKind},
+ * {@link #specificationKind}, {@link #capacity} and {@link #parts} before a check; {@link ArenaLinearizabilityTest} does that for every design and configuration.
  */
 @Param(name = "size", gen = IntGen.class, conf = "0:2")
 public abstract class ArenaOperations {
-    static final int CAPACITY = 64;
     static final long OUT_OF_MEMORY = -1;
+    static final long RECLAIMED = -2;
     private static final int[] SIZES = {16, 24, 40};
     private static final Pattern RECLAIMED_EPOCH = Pattern.compile("block of epoch (\\d+)");
 
+    // Plain values, not lambdas: Lincheck snapshots static state, and captured lambda fields warn.
+    static volatile ArenaKind testedKind;
+    static volatile ArenaKind specificationKind;
+    static volatile int capacity;
+    /** Parts to cut the pool into, or 0 for the design's defaults. */
+    static volatile int parts;
+    /** False for designs whose usedBytes() counts whole parts: then only whether it is 0 is compared. */
+    static volatile boolean exactUsedBytes = true;
+
     private final EpochArena arena;
+    private final long witness;
 
     protected ArenaOperations(EpochArena arena) {
         this.arena = arena;
-    }
-
-    protected ArenaOperations(ArenaKind kind) {
-        this(kind.create(CAPACITY));
+        this.witness = arena.allocate(EpochArena.MIN_BLOCK);
     }
 
     @Operation
@@ -64,7 +79,23 @@ public abstract class ArenaOperations {
 
     @Operation
     public long usedBytes() {
-        return arena.usedBytes();
+        long used = arena.usedBytes();
+        return exactUsedBytes ? used : Long.signum(used);
+    }
+
+    @Operation
+    public boolean isLive() {
+        return arena.isLive(witness);
+    }
+
+    /** The witness's epoch (1), or {@link #RECLAIMED} once it was freed. */
+    @Operation
+    public long epochOf() {
+        try {
+            return arena.epochOf(witness);
+        } catch (IllegalStateException reclaimed) {
+            return RECLAIMED;
+        }
     }
 
     private long epochOfBlock(long handle) {
@@ -79,52 +110,28 @@ public abstract class ArenaOperations {
         }
     }
 
-    // One tiny subclass per design: Lincheck instantiates the tested class by its no-arg constructor.
+    private static EpochArena create(ArenaKind kind) {
+        return parts == 0 ? kind.create(capacity) : kind.create(capacity, parts);
+    }
 
-    public static final class Reference extends ArenaOperations {
-        public Reference() {
-            super(ArenaKind.REFERENCE);
+    /** The design and configuration under test. */
+    public static final class Tested extends ArenaOperations {
+        public Tested() {
+            super(create(testedKind));
         }
     }
 
-    public static final class Synchronized extends ArenaOperations {
-        public Synchronized() {
-            super(ArenaKind.SYNCHRONIZED);
-        }
-    }
-
-    public static final class StampedLock extends ArenaOperations {
-        public StampedLock() {
-            super(ArenaKind.STAMPED_LOCK);
-        }
-    }
-
-    public static final class Striped extends ArenaOperations {
-        public Striped() {
-            super(ArenaKind.STRIPED);
-        }
-    }
-
-    public static final class LockFree extends ArenaOperations {
-        public LockFree() {
-            super(ArenaKind.LOCK_FREE);
+    /** The sequential specification: the reference design, or the tested design run alone. */
+    public static final class Specification extends ArenaOperations {
+        public Specification() {
+            super(create(specificationKind));
         }
     }
 
     /** The deliberately racy arena, to show the check fails when it should. */
     public static final class Broken extends ArenaOperations {
         public Broken() {
-            super(new BrokenArena(CAPACITY));
+            super(new BrokenArena(64));
         }
-    }
-
-    static Class<? extends ArenaOperations> of(ArenaKind kind) {
-        return switch (kind) {
-            case REFERENCE -> Reference.class;
-            case SYNCHRONIZED -> Synchronized.class;
-            case STAMPED_LOCK -> StampedLock.class;
-            case STRIPED -> Striped.class;
-            case LOCK_FREE -> LockFree.class;
-        };
     }
 }

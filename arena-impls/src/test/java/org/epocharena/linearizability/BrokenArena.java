@@ -32,9 +32,9 @@ final class BrokenArena extends AbstractBlockArena {
     }
 
     @Override
-    public synchronized long reclaim() {
+    public synchronized long reclaim(long epochs) {
         ensureOpen();
-        long next = epoch + 1;
+        long next = epoch + epochs;
         top.set(0);
         epoch = next;
         blocks.freeBelow(next);

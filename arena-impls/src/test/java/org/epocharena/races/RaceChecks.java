@@ -14,36 +14,39 @@ final class RaceChecks {
 
     /**
      * A pinned thread allocates, writes a canary and reads it back while a reclaim runs.
-     * Returns 1 when the block stayed live and intact (or the arena was full), 0 when the reclaim
+     * True when the block stayed live and intact (or the arena was full), false when the reclaim
      * freed or another allocation overwrote a block its pin protects.
      */
-    static int pinnedBlockSurvives(EpochArena arena, int size) {
+    static boolean pinnedBlockSurvives(EpochArena arena, int size) {
         try (EpochArena.Guard ignored = arena.pin()) {
             long handle = arena.tryAllocate(size);
             if (handle == EpochArena.OUT_OF_MEMORY) {
-                return 1;
+                return true;
             }
             arena.putLong(handle, size - 8, CANARY);
             arena.putLong(handle, 0, CANARY);
             Thread.yield();
             return arena.isLive(handle) && arena.getLong(handle, 0) == CANARY
-                    && arena.getLong(handle, size - 8) == CANARY ? 1 : 0;
+                    && arena.getLong(handle, size - 8) == CANARY;
         }
     }
 
     /**
      * After an unpinned allocation and a reclaim have both returned, either the block was
-     * allocated in the new epoch and is live (and usedBytes counts it), or it was allocated before
-     * and the reclaim freed it (nothing is used). Returns 1 when one of the two holds, 0 otherwise.
+     * allocated in the new epoch and is live (and usedBytes counts it: exactly, or at least its size
+     * for a design that counts whole chunks), or it was allocated before and the reclaim freed it
+     * (nothing is used). True when one of the two holds.
      */
-    static int unpinnedOutcomeConsistent(EpochArena arena, long handle, long newEpoch) {
+    static boolean unpinnedOutcomeConsistent(EpochArena arena, long handle, long newEpoch, boolean exactUsedBytes) {
         if (handle == EpochArena.OUT_OF_MEMORY) {
-            return 0;   // the arena is far from full: a failure here is a lost block
+            return false;   // the arena is far from full: a failure here is a lost block
         }
         if (arena.isLive(handle)) {
-            return arena.epochOf(handle) == newEpoch && arena.usedBytes() == arena.sizeOf(handle) ? 1 : 0;
+            long used = arena.usedBytes();
+            int size = arena.sizeOf(handle);
+            return arena.epochOf(handle) == newEpoch && (exactUsedBytes ? used == size : used >= size);
         }
-        return arena.usedBytes() == 0 ? 1 : 0;
+        return arena.usedBytes() == 0;
     }
 
     /** Allocates unpinned blocks and fills them, so that space wrongly freed under a pin gets overwritten. */

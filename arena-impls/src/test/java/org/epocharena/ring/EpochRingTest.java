@@ -132,6 +132,41 @@ class EpochRingTest {
         assertThat(ring.used()).isEqualTo(16);
     }
 
+    /**
+     * Contract rule 7's largest pool, where head + size passes Integer.MAX_VALUE: a ring of that length
+     * filled with 1024-byte blocks must refuse the block that does not fit before the end (1015
+     * bytes are left), also once wrapped and when the free stretch is between head and tail.
+     */
+    @Test
+    void theLargestLengthNeverPlacesPastItsEnd() {
+        int length = Integer.MAX_VALUE - 8;
+        EpochRing ring = new EpochRing(length);
+        int blocks = length / 1024;
+        for (int i = 0; i < blocks; i++) {
+            assertThat(ring.place(1024, 1)).isEqualTo(i * 1024);
+        }
+        int left = length - blocks * 1024;
+        assertThat(left).isEqualTo(1015);
+        assertThat(ring.fits(1024)).isFalse();
+        assertThat(ring.place(1024, 1)).as("1024 bytes with %d left in %s", left, ring).isEqualTo(-1);
+        assertThat(ring.place(1015, 1)).isEqualTo(length - 1015);
+        assertThat(ring.used()).isEqualTo(length);
+        // Wrapped: free epoch 1 but keep a last block of epoch 2 near the end, then fill from 0.
+        EpochRing wrapped = new EpochRing(length);
+        for (int i = 0; i < blocks - 1; i++) {
+            wrapped.place(1024, 1);
+        }
+        long lastStart = wrapped.place(1024, 2);
+        wrapped.freeBelow(2);
+        assertThat(wrapped.place(1024, 3)).as("wraps to 0 past the live block at %d", lastStart).isZero();
+        for (long at = 1024; at + 1024 <= lastStart; at += 1024) {
+            assertThat(wrapped.place(1024, 3)).isEqualTo((int) at);
+        }
+        assertThat(wrapped.fits(1024)).isFalse();
+        assertThat(wrapped.place(1024, 3)).as("head + size past the tail in %s", wrapped).isEqualTo(-1);
+        assertThat(wrapped.used()).isLessThanOrEqualTo(length);
+    }
+
     @Test
     void rejectsASliceShorterThanABlock() {
         assertThatThrownBy(() -> new EpochRing(15)).isInstanceOf(IllegalArgumentException.class)

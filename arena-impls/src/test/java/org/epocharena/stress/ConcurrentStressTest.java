@@ -3,6 +3,7 @@ package org.epocharena.stress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.SplittableRandom;
@@ -11,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
-import org.epocharena.ArenaKind;
+import org.epocharena.Design;
 import org.epocharena.ArenaOutOfMemoryException;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,19 +42,18 @@ class ConcurrentStressTest {
     private static final long MIN_RECLAIMS = 5;
 
     static Stream<Arguments> runs() {
-        return Stream.of(ArenaKind.values())
-                .flatMap(kind -> Stream.of(8, 64, 1000).map(threads -> Arguments.of(kind, threads)));
+        return Design.all().flatMap(design -> Arrays.stream(THREADS).mapToObj(threads -> Arguments.of(design, threads)));
     }
 
     private static long runMillis() {
         long soakSeconds = Long.getLong("soak", 0);
-        int runs = ArenaKind.values().length * THREADS.length;
+        int runs = (int) Design.all().count() * THREADS.length;
         return soakSeconds > 0 ? TimeUnit.SECONDS.toMillis(soakSeconds) / runs : DEFAULT_RUN_MILLIS;
     }
 
     @ParameterizedTest(name = "{0} with {1} threads")
     @MethodSource("runs")
-    void pinnedBlocksStayIntactWhileAnotherThreadReclaims(ArenaKind kind, int threads) throws InterruptedException {
+    void pinnedBlocksStayIntactWhileAnotherThreadReclaims(Design kind, int threads) throws InterruptedException {
         Counts counts = new Counts();
         long millis = runMillis();
         try (EpochArena arena = kind.create(CAPACITY)) {

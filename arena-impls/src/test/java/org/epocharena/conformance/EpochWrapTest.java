@@ -1,0 +1,77 @@
+package org.epocharena.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.epocharena.ArenaDiagnostics;
+import org.epocharena.Design;
+import org.epocharena.ArenaLimits;
+import org.epocharena.EpochArena;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Contract rule 5: a freed block's handle never reads as live again, however many epochs pass, and
+ * epoch counters wrap nowhere a user can see. {@link ArenaDiagnostics#reclaim(long)} crosses the
+ * epochs where a 32-bit (or wider) counter would wrap without making 2^32 calls: a block placed at
+ * the same offset exactly 2^32, 2^36 or 2^40 epochs after a freed one must not make the freed one's
+ * handle live, and blocks keep their true epoch up to the largest epoch an arena reaches.
+ */
+class EpochWrapTest {
+    private static final int CAPACITY = 4096;
+
+    private static long skip(EpochArena arena, long epochs) {
+        return ((ArenaDiagnostics) arena).reclaim(epochs);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.epocharena.Design#all")
+    void aFreedBlocksHandleStaysDeadWhenItsEpochComesRoundAgain(Design kind) {
+        for (int bits : new int[] {32, 36, 40}) {
+            try (EpochArena arena = kind.create(CAPACITY)) {
+                long stale = arena.allocate(64);   // epoch 1, offset 0 in every design
+                assertThat(skip(arena, 1L << bits)).isEqualTo(1 + (1L << bits));
+                long fresh = arena.allocate(64);
+                Canary block = Canary.fill(arena, fresh, 7);
+                assertThat(arena.epochOf(fresh)).isEqualTo(1 + (1L << bits));
+                assertThat(arena.isLive(stale)).as("%s: handle of epoch 1 after 2^%d epochs", kind, bits).isFalse();
+                assertThatThrownBy(() -> arena.putByte(stale, 0, (byte) 1))
+                        .as("%s: write through the epoch-1 handle after 2^%d epochs", kind, bits)
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reclaimed");
+                block.verify(arena);
+                assertThat(arena.isLive(fresh)).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.epocharena.Design#all")
+    void blocksKeepTheirTrueEpochUpToTheLargestEpoch(Design kind) {
+        try (EpochArena arena = kind.create(CAPACITY)) {
+            skip(arena, ArenaLimits.MAX_EPOCH - 4);   // now at MAX_EPOCH - 3
+            List<Long> freed = new ArrayList<>();
+            for (long epoch = ArenaLimits.MAX_EPOCH - 3; epoch <= ArenaLimits.MAX_EPOCH; epoch++) {
+                assertThat(arena.epoch()).isEqualTo(epoch);
+                long handle = arena.allocate(100);
+                Canary block = Canary.fill(arena, handle, epoch);
+                assertThat(arena.epochOf(handle)).isEqualTo(epoch);
+                assertThat(arena.isLive(handle)).isTrue();
+                block.verify(arena);
+                for (long old : freed) {
+                    assertThat(arena.isLive(old)).as("%s: freed handle in epoch %d", kind, epoch).isFalse();
+                }
+                freed.add(handle);
+                if (epoch < ArenaLimits.MAX_EPOCH) {
+                    assertThat(arena.reclaim()).isEqualTo(epoch + 1);
+                    assertThat(arena.usedBytes()).isZero();
+                }
+            }
+            assertThatThrownBy(arena::reclaim).as("%s: reclaim past the largest epoch", kind)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.valueOf(ArenaLimits.MAX_EPOCH));
+            assertThat(arena.epoch()).isEqualTo(ArenaLimits.MAX_EPOCH);
+        }
+    }
+}
