@@ -1,6 +1,5 @@
 package org.epocharena.bench.alloc;
 
-import java.lang.reflect.Method;
 import java.util.Optional;
 import org.epocharena.ArenaKind;
 
@@ -16,23 +15,9 @@ public record Design(ArenaKind kind) implements Impl {
         return false;
     }
 
-    /**
-     * The design's own one-liner when {@code ArenaKind} declares {@code description()} (its
-     * capability API, added beside this module), else a generic line. Looked up reflectively so this
-     * module builds against either version of {@code ArenaKind}.
-     */
     @Override
     public String description() {
-        try {
-            Method m = ArenaKind.class.getMethod("description");
-            Object d = m.invoke(kind);
-            if (d instanceof String s && !s.isBlank()) {
-                return s;
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // no description() on this ArenaKind: fall through
-        }
-        return "epoch arena design " + kind.name() + " (arena-impls)";
+        return kind.description();
     }
 
     @Override
