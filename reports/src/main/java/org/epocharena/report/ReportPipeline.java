@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.epocharena.report.chart.ChartSet;
 import org.epocharena.report.csv.ResultsCsvWriter;
 import org.epocharena.report.jmh.RunData;
@@ -33,6 +34,11 @@ public final class ReportPipeline {
      * @param threshold regression threshold in percent, NaN for none
      */
     public ReportModel run(Path input, Path out, Path baseline, double threshold) throws IOException {
+        return run(input, out, baseline, threshold, Set.of());
+    }
+
+    /** As above, with the gate on the headline figures of {@code gateOn}'s harnesses only (empty: all). */
+    public ReportModel run(Path input, Path out, Path baseline, double threshold, Set<String> gateOn) throws IOException {
         RunData run = new RunLoader().load(input);
         Map<String, Change> changes = Map.of();
         String baselineName = null;
@@ -42,7 +48,13 @@ public final class ReportPipeline {
             changes = BaselineComparison.compare(run.measurements(), before.measurements(), run.catalog(), m -> true);
             baselineName = baseline.toString();
             if (!Double.isNaN(threshold)) {
-                gate = Gate.of(run.measurements(), before.measurements(), run.catalog(), threshold);
+                Set<String> unknown = new java.util.TreeSet<>(gateOn);
+                run.measurements().forEach(m -> unknown.remove(m.harness()));
+                if (!unknown.isEmpty()) {
+                    throw new BadInputException("--gate-on " + String.join(",", unknown) + ": no figure of that harness in "
+                            + input + " (it has " + new java.util.TreeSet<>(run.measurements().stream().map(m -> m.harness()).toList()) + ")");
+                }
+                gate = Gate.of(run.measurements(), before.measurements(), run.catalog(), threshold, gateOn);
             }
         }
         Scorecard scorecard = Scorecard.of(run);
