@@ -274,7 +274,7 @@ public final class Suite implements Callable<Integer> {
     }
 
     private void checkPairing(Options user, int forksPerSide) throws IOException {
-        if (!Files.isRegularFile(baseJar)) {
+        if (!dryRun && !Files.isRegularFile(baseJar)) { // a dry run plans the pairing before the base is built
             throw new IllegalArgumentException("--pair-with " + baseJar + ": not a file (the base's benchmarks.jar)");
         }
         if (forksPerSide < 2 || forksPerSide > MAX_PAIR_FORKS) {
