@@ -10,7 +10,9 @@
 #   KEEP=1 docs/planted-regression.sh               # keep the clone and its report (path printed)
 #
 # A few minutes on 2 cores: two Maven builds (the branch, then the base in its worktree) and 2 x 4
-# single-fork runs of one small JMH run.
+# single-fork runs of one small JMH run. The smoke profile's own iterations (one 60 ms warm-up) end before
+# the JIT settles, so fork means scatter by +-20% and no 40% change clears a 10% gate: the run here asks
+# JMH for 3 x 200 ms of warm-up and 5 x 200 ms of measurement per fork.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,7 +50,8 @@ git --no-pager diff "$base" --stat
 
 set +e
 ./run-bench.sh --profile smoke --compare-with "$base" --harness allocation --impls "$IMPLS" --threads 1 \
-  --pair-forks "$PAIR_FORKS" --fail-on-regression "$THRESHOLD" --gate-on allocation --no-store --out "$work/run"
+  --pair-forks "$PAIR_FORKS" --fail-on-regression "$THRESHOLD" --gate-on allocation --no-store --out "$work/run" \
+  -- -wi 3 -w 200ms -i 5 -r 200ms
 rc=$?
 set -e
 if [[ $rc -eq 5 ]]; then
