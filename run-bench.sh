@@ -241,7 +241,13 @@ if [[ $no_store -eq 0 ]]; then
 fi
 
 report_args=(--run "$run_dir")
-[[ -n "$compare_ref" ]] && baseline="$run_dir/base"
+# An interrupted paired run may have no merged base JSON yet: then there is nothing to compare against.
+if [[ -n "$compare_ref" ]] && compgen -G "$run_dir/base/raw/jmh-*.json" >/dev/null; then
+  baseline="$run_dir/base"
+elif [[ -n "$compare_ref" ]]; then
+  echo "run-bench.sh: no base results to compare with (the paired run ended before its first JMH run was merged)" >&2
+  fail_pct=""
+fi
 [[ -n "$baseline" ]] && report_args+=(--baseline "$baseline")
 [[ -n "$fail_pct" ]] && report_args+=(--fail-on-regression "$fail_pct")
 [[ -n "$gate_on" ]] && report_args+=(--gate-on "$gate_on")
