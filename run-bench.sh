@@ -32,7 +32,8 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
                             java.lang.foreign baselines (the jar is rebuilt with that JDK if needed)
   --baseline RUN|JSON       compare every figure with an earlier run folder or JMH JSON file
   --compare-with GIT_REF    paired A/B on this machine: build the benchmarks of GIT_REF (a commit, branch or
-                            tag; HEAD is the last commit) in a git worktree under target/compare/<sha>, then
+                            tag; HEAD is the last commit) in a git worktree under target/compare/<sha>
+                            (kept for the next run; 'git worktree remove' deletes it), then
                             run the profile for both, one fork at a time, base and head alternating in ABBA
                             order, so that the machine's noise hits both alike. The report shows this tree
                             against GIT_REF for every figure; the base's run is in <run folder>/base.
@@ -44,8 +45,8 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
   --gate-on LIST            with --fail-on-regression: the gate judges only these harnesses' headline
                             figures (default all). The fewer figures it judges, the fewer forks it needs to
                             catch a regression: a 30% one needs ~4 forks per side among a few figures,
-                            more than 8 among the ~200 of a whole profile. Two runs of the same code pass
-                            the gate whatever its size.
+                            ~8 among the ~200 of a whole profile. Two runs of the same code pass the gate
+                            whatever its size.
   --no-store                do not record the run in the results store (reports/results.db, or
                             $EPOCHARENA_DB_URL) nor rebuild the history page (reports/history/index.html)
   --dry-run                 print the plan and the time estimate, run nothing
