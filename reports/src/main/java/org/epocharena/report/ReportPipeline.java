@@ -46,7 +46,7 @@ public final class ReportPipeline {
         if (baseline != null) {
             RunData before = new RunLoader().load(baseline);
             changes = BaselineComparison.compare(run.measurements(), before.measurements(), run.catalog(), m -> true);
-            baselineName = baseline.toString();
+            baselineName = describe(baseline, before, input);
             if (!Double.isNaN(threshold)) {
                 Set<String> unknown = new java.util.TreeSet<>(gateOn);
                 run.measurements().forEach(m -> unknown.remove(m.harness()));
@@ -69,5 +69,23 @@ public final class ReportPipeline {
             staged.commit();
             return model;
         }
+    }
+
+    /**
+     * The baseline as the page names it: its path and commit, and "paired" when it is the base of a
+     * {@code ./run-bench.sh --compare-with} run (the {@code base} folder inside this run's folder).
+     */
+    static String describe(Path baseline, RunData before, Path input) {
+        Object commit = before.environment().get("gitCommit");
+        String name = baseline.toString();
+        if (commit instanceof String c && !c.isBlank() && !c.equals("unknown")) {
+            name += " (commit " + (c.length() > 12 ? c.substring(0, 12) : c) + ")";
+        }
+        Path b = baseline.toAbsolutePath().normalize();
+        if (b.getFileName() != null && b.getFileName().toString().equals("base")
+                && b.getParent().equals(input.toAbsolutePath().normalize())) {
+            name += ", paired: base and this run alternated fork by fork (ABBA) on this machine";
+        }
+        return name;
     }
 }

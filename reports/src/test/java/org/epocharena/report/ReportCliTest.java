@@ -58,6 +58,19 @@ class ReportCliTest {
     }
 
     @Test
+    void aPairedRunsPageNamesTheBaseCommitAndThePairing(@TempDir Path dir) throws IOException {
+        Path head = Fixtures.copy("run-b", dir);
+        Path base = Fixtures.copy("run-a", head);
+        Files.move(base, head.resolve("base"));
+        Files.writeString(head.resolve("base/env.json"), "{\"gitCommit\": \"0123456789abcdef0123\", \"profile\": \"smoke\"}\n");
+        assertThat(ReportCli.execute("--run", head.toString(), "--baseline", head.resolve("base").toString())).isEqualTo(0);
+        String html = Files.readString(head.resolve("index.html"));
+        assertThat(html).contains("(commit 0123456789ab), paired: base and this run alternated fork by fork (ABBA) on this machine");
+        assertThat(ReportCli.execute("--run", head.toString(), "--baseline", Fixtures.copy("run-a", dir).toString())).isEqualTo(0);
+        assertThat(Files.readString(head.resolve("index.html"))).doesNotContain("paired:");
+    }
+
+    @Test
     void gateOnNamesAHarnessTheRunHasOrIsRefused(@TempDir Path dir) throws IOException {
         Path a = Fixtures.copy("run-a", dir);
         Path b = Fixtures.copy("run-b", dir);
