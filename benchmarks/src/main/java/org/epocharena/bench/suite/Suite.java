@@ -336,6 +336,9 @@ public final class Suite implements Callable<Integer> {
         long start = System.nanoTime();
         Progress progress = new Progress(stdout, totalTrials, totalSeconds, start);
         List<String> failures = new ArrayList<>();
+        // A base that cannot run a trial (e.g. an implementation the head adds) leaves that figure out of the
+        // comparison, said loudly; only the head's own failures fail the run.
+        List<String> baseFailures = new ArrayList<>();
         Set<String> finished = new LinkedHashSet<>();
         Map<PairOrder.Side, List<Collection<RunResult>>> forksOfRun = new EnumMap<>(PairOrder.Side.class);
         Path[] inProgress = new Path[1];
@@ -367,6 +370,7 @@ public final class Suite implements Callable<Integer> {
                 // JMH starts every fork with this JVM's java.class.path: the base's forks get the base's jar.
                 System.setProperty("java.class.path", step.side() == PairOrder.Side.BASE
                         ? baseJar.toAbsolutePath().toString() : headClassPath);
+                List<String> failed = step.side() == PairOrder.Side.BASE ? baseFailures : failures;
                 try {
                     Collection<RunResult> results = new Runner(o, format).run();
                     forksOfRun.computeIfAbsent(step.side(), s -> new ArrayList<>()).add(results);
@@ -377,14 +381,14 @@ public final class Suite implements Callable<Integer> {
                         }
                     }
                     if (results.size() < trials) {
-                        failures.add(label + ": " + (trials - results.size()) + " of " + trials
+                        failed.add(label + ": " + (trials - results.size()) + " of " + trials
                                 + " trials failed (see raw/console.log)");
                     }
                     stdout.println("      wrote " + (paired ? step.resultFile() : "raw/" + run.resultFileName())
                             + " (" + results.size() + " of " + trials + " trials)");
                 } catch (RunnerException e) {
                     dropEmpty(inProgress[0]);
-                    failures.add(label + ": " + e.getMessage());
+                    failed.add(label + ": " + e.getMessage());
                     stdout.println("      FAILED " + label + ": " + e.getMessage());
                 } finally {
                     System.setProperty("java.class.path", headClassPath);
@@ -408,6 +412,10 @@ public final class Suite implements Callable<Integer> {
         stdout.println("finished " + progress.started() + " of " + totalTrials + " trials in "
                 + Progress.clock(elapsed) + " (estimated " + Progress.clock(totalSeconds) + "); results in " + raw
                 + (paired ? " (head) and " + baseRaw + " (base)" : ""));
+        if (!baseFailures.isEmpty()) {
+            stderr.println("Suite: warning: the base could not run everything; those figures are not compared: "
+                    + String.join("; ", baseFailures));
+        }
         if (!failures.isEmpty()) {
             stderr.println("Suite: " + failures.size() + " JMH run(s) failed: " + String.join("; ", failures));
             return BENCHMARK_FAILED;

@@ -31,14 +31,18 @@ class PairedRunTest {
 
     /** A jar that is only a manifest whose Class-Path is this test's class path: the base's benchmarks.jar stand-in. */
     private Path manifestJar(String classPath) throws Exception {
+        return manifestJar(classPath, "base.jar");
+    }
+
+    private Path manifestJar(String classPath, String name) throws Exception {
         StringBuilder entries = new StringBuilder();
-        for (String entry : classPath.split(File.pathSeparator)) {
+        for (String entry : classPath.isEmpty() ? new String[0] : classPath.split(File.pathSeparator)) {
             entries.append(Path.of(entry).toUri()).append(' ');
         }
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(Attributes.Name.CLASS_PATH, entries.toString().trim());
-        Path jar = tmp.resolve("base.jar");
+        Path jar = tmp.resolve(name);
         try (JarOutputStream ignored = new JarOutputStream(Files.newOutputStream(jar), m)) {
             return jar;
         }
@@ -79,5 +83,22 @@ class PairedRunTest {
         int b2 = console.indexOf("# base fork 2 of jmh-allocation-t1.json");
         assertThat(b1).as(console).isNotNegative();
         assertThat(new int[] {b1, h1, h2, b2}).isSorted();
+    }
+
+    @Test
+    void aBaseThatCannotRunIsAWarningAndTheHeadStillGetsItsResults() throws Exception {
+        System.setProperty("jmh.ignoreLock", "true");
+        Path head = tmp.resolve("run");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Suite.run(new String[] {"--profile", "smoke", "--out", head.toString(), "--harness", "allocation",
+            "--impls", ArenaKind.values()[0].name(), "--threads", "1", "--pair-with", manifestJar("", "empty.jar").toString(),
+            "--pair-out", head.resolve("base").toString(), "--pair-forks", "2", "--", "-wi", "0", "-i", "1", "-r", "20ms"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8) + stderr).isEqualTo(Suite.OK);
+        assertThat(stderr).contains("warning: the base could not run everything").contains("base fork 1 of jmh-allocation-t1.json");
+        assertThat(head.resolve("raw/jmh-allocation-t1.json")).isNotEmptyFile();
+        assertThat(head.resolve("base/raw/jmh-allocation-t1.json")).doesNotExist();
     }
 }
