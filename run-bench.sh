@@ -7,14 +7,16 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 REPORT_JAR="$ROOT/reports/target/reports.jar"
+STORE_JAR="$ROOT/results-store/target/results-store.jar"
 RUNS="$ROOT/reports/runs"
 COMMAND_LINE="./run-bench.sh${*:+ $(printf '%q ' "$@")}"
 
 usage() {
   cat <<'EOF'
 Usage: ./run-bench.sh [--profile smoke|quick|full] [--impls LIST] [--harness LIST] [--threads LIST]
-                      [--out DIR] [--jvm PATH] [--baseline RUN_DIR|JMH_JSON]
-                      [--fail-on-regression PCT] [--dry-run] [-- RAW_JMH_OPTIONS...]
+                      [--out DIR] [--jvm PATH] [--baseline RUN_DIR|JMH_JSON | --compare-with GIT_REF]
+                      [--pair-forks N] [--fail-on-regression PCT] [--gate-on HARNESS,...]
+                      [--no-store] [--dry-run] [-- RAW_JMH_OPTIONS...]
 
 Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>/
 (reports/runs/latest points at the newest run).
@@ -29,8 +31,24 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
                             /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; a JDK 22+ also runs the
                             java.lang.foreign baselines (the jar is rebuilt with that JDK if needed)
   --baseline RUN|JSON       compare every figure with an earlier run folder or JMH JSON file
-  --fail-on-regression PCT  with --baseline: exit 5 when a figure regresses by more than PCT %
-                            beyond the noise
+  --compare-with GIT_REF    paired A/B on this machine: build the benchmarks of GIT_REF (a commit, branch or
+                            tag; HEAD is the last commit) in a git worktree under target/compare/<sha>
+                            (kept for the next run; 'git worktree remove' deletes it), then
+                            run the profile for both, one fork at a time, base and head alternating in ABBA
+                            order, so that the machine's noise hits both alike. The report shows this tree
+                            against GIT_REF for every figure; the base's run is in <run folder>/base.
+                            Costs 2 x N forks per JMH run instead of the profile's forks (see --dry-run).
+  --pair-forks N            with --compare-with: forks per side, 2..100 (default 2 for smoke, else 4)
+  --fail-on-regression PCT  with --baseline or --compare-with: exit 5 when a headline figure got worse by
+                            more than PCT % with its whole corrected interval past PCT (needs >= 2 forks
+                            per side; --compare-with always has them)
+  --gate-on LIST            with --fail-on-regression: the gate judges only these harnesses' headline
+                            figures (default all). The fewer figures it judges, the fewer forks it needs to
+                            catch a regression: a 30% one needs ~4 forks per side among a few figures,
+                            ~8 among the ~200 of a whole profile. Two runs of the same code pass the gate
+                            whatever its size.
+  --no-store                do not record the run in the results store (reports/results.db, or
+                            $EPOCHARENA_DB_URL) nor rebuild the history page (reports/history/index.html)
   --dry-run                 print the plan and the time estimate, run nothing
   --                        everything after it goes to JMH as is (e.g. -- -prof stack)
   -h, --help                this help
@@ -58,7 +76,7 @@ need_value() {
   [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail_usage "$1 needs a value"
 }
 
-profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm=""
+profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm="" compare_ref="" pair_forks="" gate_on="" no_store=0
 suite_args=()
 jmh_args=()
 while [[ $# -gt 0 ]]; do
@@ -70,6 +88,10 @@ while [[ $# -gt 0 ]]; do
     --out) need_value "$@"; out="$2"; shift 2 ;;
     --baseline) need_value "$@"; baseline="$2"; shift 2 ;;
     --fail-on-regression) need_value "$@"; fail_pct="$2"; shift 2 ;;
+    --compare-with) need_value "$@"; compare_ref="$2"; shift 2 ;;
+    --pair-forks) need_value "$@"; pair_forks="$2"; shift 2 ;;
+    --gate-on) need_value "$@"; gate_on="$2"; shift 2 ;;
+    --no-store) no_store=1; shift ;;
     --dry-run) dry_run=1; shift ;;
     --) shift; jmh_args=("$@"); break ;;
     *) fail_usage "unknown option '$1'" ;;
@@ -82,10 +104,29 @@ case "$profile" in
 esac
 if [[ -n "$fail_pct" ]]; then
   [[ "$fail_pct" =~ ^[0-9]+([.][0-9]+)?$ ]] || fail_usage "--fail-on-regression must be a percentage like 5 or 2.5, was '$fail_pct'"
-  [[ -n "$baseline" ]] || fail_usage "--fail-on-regression needs --baseline (nothing to compare against)"
+  [[ -n "$baseline" || -n "$compare_ref" ]] || fail_usage "--fail-on-regression needs --baseline or --compare-with (nothing to compare against)"
+fi
+if [[ -n "$gate_on" && -z "$fail_pct" ]]; then
+  fail_usage "--gate-on needs --fail-on-regression (there is no gate without it)"
 fi
 if [[ -n "$baseline" && ! -e "$baseline" ]]; then
   fail_usage "--baseline $baseline does not exist"
+fi
+if [[ -n "$compare_ref" && -n "$baseline" ]]; then
+  fail_usage "--compare-with and --baseline both name what to compare against: give one"
+fi
+if [[ -n "$pair_forks" && -z "$compare_ref" ]]; then
+  fail_usage "--pair-forks needs --compare-with (it sets the forks of a paired run)"
+fi
+if [[ -n "$pair_forks" ]] && { ! [[ "$pair_forks" =~ ^[0-9]+$ ]] || (( 10#$pair_forks < 2 || 10#$pair_forks > 100 )); }; then
+  fail_usage "--pair-forks must be a whole number from 2 to 100 (fork-level statistics need two forks per side), was '$pair_forks'"
+fi
+base_sha=""
+if [[ -n "$compare_ref" ]]; then
+  base_sha="$(git -C "$ROOT" rev-parse --verify --quiet "$compare_ref^{commit}" 2>/dev/null)" \
+    || fail_usage "--compare-with $compare_ref: not a commit in $ROOT (git rev-parse finds no commit by that name)"
+  [[ -n "$pair_forks" ]] || pair_forks=$([[ "$profile" == smoke ]] && echo 2 || echo 4)
+  pair_forks=$((10#$pair_forks))
 fi
 
 # --- build what is missing or older than its sources -------------------------------------------
@@ -96,13 +137,14 @@ stale() {   # stale JAR DIR...: true when JAR is missing or a file in DIRs is ne
 }
 # With --jvm on a JDK 22+, build with that JDK (JAVA_HOME from the --jvm path) when the jar lacks the
 # java.lang.foreign baselines: Maven compiles src/main/java22 only when it runs on JDK 22+.
-build_home=""
+build_home="" base_build_home=""
 if [[ -n "$jvm" ]]; then
   [[ -x "$jvm" && -f "$jvm" ]] || fail_usage "--jvm $jvm: not an executable file"
   jvm_feature="$("$jvm" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1)"
   [[ -n "$jvm_feature" ]] || fail_usage "--jvm $jvm: cannot read its Java version"
   if [[ "$jvm_feature" -ge 22 ]]; then
     jvm_home="$(cd "$(dirname "$jvm")/.." && pwd)"
+    [[ -x "$jvm_home/bin/javac" ]] && base_build_home="$jvm_home"
     if [[ ! -x "$jvm_home/bin/javac" ]]; then
       echo "run-bench.sh: $jvm is a JRE (no javac): the java.lang.foreign baselines need a jar built on a JDK 22+" >&2
     elif [[ ! -f "$BENCH_JAR" ]] || ! "$jvm_home/bin/jar" tf "$BENCH_JAR" | grep -q 'bench/alloc/SharedArenaAllocator.class'; then
@@ -111,7 +153,8 @@ if [[ -n "$jvm" ]]; then
   fi
 fi
 if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
-   || stale "$REPORT_JAR" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml"; then
+   || stale "$REPORT_JAR" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml" \
+   || { [[ $no_store -eq 0 ]] && stale "$STORE_JAR" "$ROOT/results-store/src/main" "$ROOT/results-store/pom.xml"; }; then
   echo "== building (mvn package${build_home:+ on $build_home}, tests skipped; run 'mvn -B verify' for the tests)"
   if ! (cd "$ROOT" && if [[ -n "$build_home" ]]; then export JAVA_HOME="$build_home"; fi && mvn -B -q -ntp package -DskipTests); then
     echo "run-bench.sh: build failed (see the Maven output above)" >&2
@@ -119,13 +162,46 @@ if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$R
   fi
 fi
 
+# --- the base of a paired run: its own worktree and benchmarks.jar, built once per commit --------------
+base_tree="" base_jar=""
+if [[ -n "$compare_ref" ]]; then
+  base_tree="$ROOT/target/compare/$base_sha"
+  base_jar="$base_tree/benchmarks/target/benchmarks.jar"
+fi
+build_base() {
+  if [[ ! -d "$base_tree" ]]; then
+    echo "== checking out $compare_ref ($base_sha) into $base_tree"
+    mkdir -p "$ROOT/target/compare"
+    git -C "$ROOT" worktree prune 2>/dev/null
+    if ! git -C "$ROOT" worktree add --detach --force "$base_tree" "$base_sha" >/dev/null; then
+      echo "run-bench.sh: cannot check out $compare_ref into $base_tree (see the git output above)" >&2
+      exit 3
+    fi
+  fi
+  if [[ ! -f "$base_jar" ]]; then
+    # On the JDK the head's jar is built with: a JDK 22+ --jvm builds the java.lang.foreign baselines too.
+    echo "== building the benchmarks of $compare_ref ($base_sha) in $base_tree${base_build_home:+ on $base_build_home}"
+    if ! (cd "$base_tree" && if [[ -n "$base_build_home" ]]; then export JAVA_HOME="$base_build_home"; fi \
+          && mvn -B -q -ntp -pl benchmarks -am package -DskipTests); then
+      echo "run-bench.sh: the build of $compare_ref ($base_sha) failed (see the Maven output above)" >&2
+      exit 3
+    fi
+  fi
+}
+
 # --- run --------------------------------------------------------------------------------------------
 run_id="$(date +%Y%m%d-%H%M%S)-$profile"
 run_dir="${out:-$RUNS/$run_id}"
-if [[ $dry_run -eq 1 ]]; then
-  exec java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \
-    "${suite_args[@]}" --dry-run ${jmh_args[@]+-- "${jmh_args[@]}"}
+pair_args=()
+if [[ -n "$compare_ref" ]]; then
+  pair_args=(--pair-with "$base_jar" --pair-out "$run_dir/base" --pair-forks "$pair_forks" --pair-commit "$base_sha")
 fi
+if [[ $dry_run -eq 1 ]]; then
+  [[ -n "$compare_ref" ]] && echo "paired with $compare_ref ($base_sha): its benchmarks.jar is built in $base_tree when the run starts"
+  exec java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \
+    "${suite_args[@]}" ${pair_args[@]+"${pair_args[@]}"} --dry-run ${jmh_args[@]+-- "${jmh_args[@]}"}
+fi
+[[ -n "$compare_ref" ]] && build_base
 if [[ -e "$run_dir" && -n "$(ls -A "$run_dir" 2>/dev/null)" ]]; then
   fail_usage "--out $run_dir already holds files; choose a new folder so nothing is overwritten"
 fi
@@ -139,7 +215,7 @@ export EPOCHARENA_COMMAND_LINE="${COMMAND_LINE% }"
 trap 'interrupted=1' INT
 interrupted=0
 java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \
-  "${suite_args[@]}" ${jmh_args[@]+-- "${jmh_args[@]}"}
+  "${suite_args[@]}" ${pair_args[@]+"${pair_args[@]}"} ${jmh_args[@]+-- "${jmh_args[@]}"}
 bench_rc=$?
 trap - INT
 if [[ $bench_rc -eq 2 ]]; then
@@ -150,9 +226,32 @@ fi
 mkdir -p "$RUNS"
 ln -sfn "$run_dir" "$RUNS/latest"
 
+# Recorded before the report, so that the run's page can link the history page it is already on.
+# The store never fails the benchmark run: a warning, and the report goes on.
+if [[ $no_store -eq 0 ]]; then
+  store_runs=()
+  [[ -n "$compare_ref" && -f "$run_dir/base/env.json" ]] && store_runs+=("$run_dir/base")
+  store_runs+=("$run_dir")
+  echo "== recording the run in the results store"
+  if (cd "$ROOT" && java -jar "$STORE_JAR" import "${store_runs[@]}" \
+      && java -jar "$STORE_JAR" history --out "$ROOT/reports/history" >/dev/null); then
+    echo "History: $ROOT/reports/history/index.html"
+  else
+    echo "warning: the run was not recorded in the results store (see above)" >&2
+  fi
+fi
+
 report_args=(--run "$run_dir")
+# An interrupted paired run may have no merged base JSON yet: then there is nothing to compare against.
+if [[ -n "$compare_ref" ]] && compgen -G "$run_dir/base/raw/jmh-*.json" >/dev/null; then
+  baseline="$run_dir/base"
+elif [[ -n "$compare_ref" ]]; then
+  echo "run-bench.sh: no base results to compare with (the paired run ended before its first JMH run was merged)" >&2
+  fail_pct=""
+fi
 [[ -n "$baseline" ]] && report_args+=(--baseline "$baseline")
 [[ -n "$fail_pct" ]] && report_args+=(--fail-on-regression "$fail_pct")
+[[ -n "$gate_on" ]] && report_args+=(--gate-on "$gate_on")
 echo "== writing the report"
 java -jar "$REPORT_JAR" "${report_args[@]}"
 report_rc=$?
@@ -164,6 +263,6 @@ if [[ $bench_rc -ne 0 || $interrupted -eq 1 ]]; then
 fi
 case $report_rc in
   0) echo "Done: $run_dir/index.html"; exit 0 ;;
-  5) echo "run-bench.sh: regression beyond ${fail_pct}% against $baseline" >&2; exit 5 ;;
+  5) echo "run-bench.sh: regression beyond ${fail_pct}% against ${compare_ref:+$compare_ref ($base_sha), run in }$baseline" >&2; exit 5 ;;
   *) echo "run-bench.sh: report generation failed (exit $report_rc)" >&2; exit 6 ;;
 esac

@@ -25,7 +25,7 @@ public final class ReportCli implements Callable<Integer> {
     static final int REGRESSION = 5;
     static final int BAD_INPUT = 6;
     static final String USAGE_LINE = "Usage: reports --run RUN_DIR|JMH_JSON [--out DIR] [--baseline RUN_DIR|JMH_JSON] "
-            + "[--fail-on-regression PCT] (--help for more)";
+            + "[--fail-on-regression PCT [--gate-on HARNESS,...]] (--help for more)";
 
     @Option(names = "--run", required = true, paramLabel = "RUN_DIR|JMH_JSON",
             description = "Run folder (raw/*.json, raw/hdr/*.hlog, raw/held/*.csv, manifest.json, env.json), a folder of JMH JSON, or one JMH JSON file.")
@@ -45,8 +45,16 @@ public final class ReportCli implements Callable<Integer> {
                     + "listed as inconclusive and the exit code is 0.")
     Double failOnRegression;
 
+    @Option(names = "--gate-on", paramLabel = "HARNESS,...", split = ",",
+            description = "With --fail-on-regression: the gate judges the headline figures of these harnesses only "
+                    + "(default: all). A smaller family needs fewer forks to catch a regression; the rest is still shown.")
+    java.util.Set<String> gateOn = new java.util.TreeSet<>();
+
     @Override
     public Integer call() throws Exception {
+        if (!gateOn.isEmpty() && failOnRegression == null) {
+            return usage("--gate-on needs --fail-on-regression (there is no gate without it)");
+        }
         if (failOnRegression != null && (failOnRegression.isNaN() || failOnRegression < 0 || failOnRegression > 1000)) {
             return usage("--fail-on-regression must be a percentage between 0 and 1000, got " + failOnRegression);
         }
@@ -57,7 +65,7 @@ public final class ReportCli implements Callable<Integer> {
                 : Files.isRegularFile(run) ? run.toAbsolutePath().resolveSibling(stem(run) + "-report") : run;
         try {
             ReportModel model = new ReportPipeline().run(run, target, baseline,
-                    failOnRegression == null ? Double.NaN : failOnRegression);
+                    failOnRegression == null ? Double.NaN : failOnRegression, gateOn);
             PrintWriter o = new PrintWriter(System.out, true);
             o.println("Report: " + target.toAbsolutePath().normalize().resolve("index.html"));
             model.recommendation().forEach(line -> o.println("  " + line));
@@ -71,7 +79,8 @@ public final class ReportCli implements Callable<Integer> {
                 for (Change c : gate.inconclusive()) {
                     o.println("  inconclusive: " + Figures.name(c.current()) + " " + Figures.change(c) + ": " + Gate.reason(c));
                 }
-                o.println("  gate: " + gate.compared().size() + " headline figures, " + gate.regressions().size()
+                o.println("  gate: " + gate.compared().size() + " headline figures"
+                        + (gateOn.isEmpty() ? "" : " of " + String.join(",", gateOn)) + ", " + gate.regressions().size()
                         + " regressed by more than " + Figures.num(gate.threshold()) + "% beyond the noise, "
                         + gate.inconclusive().size() + " inconclusive");
                 if (!gate.regressions().isEmpty()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.epocharena.report.chart.ChartSet;
 import org.epocharena.report.csv.ResultsCsvWriter;
 import org.epocharena.report.jmh.RunData;
@@ -33,6 +34,11 @@ public final class ReportPipeline {
      * @param threshold regression threshold in percent, NaN for none
      */
     public ReportModel run(Path input, Path out, Path baseline, double threshold) throws IOException {
+        return run(input, out, baseline, threshold, Set.of());
+    }
+
+    /** As above, with the gate on the headline figures of {@code gateOn}'s harnesses only (empty: all). */
+    public ReportModel run(Path input, Path out, Path baseline, double threshold, Set<String> gateOn) throws IOException {
         RunData run = new RunLoader().load(input);
         Map<String, Change> changes = Map.of();
         String baselineName = null;
@@ -40,9 +46,15 @@ public final class ReportPipeline {
         if (baseline != null) {
             RunData before = new RunLoader().load(baseline);
             changes = BaselineComparison.compare(run.measurements(), before.measurements(), run.catalog(), m -> true);
-            baselineName = baseline.toString();
+            baselineName = describe(baseline, before, input);
             if (!Double.isNaN(threshold)) {
-                gate = Gate.of(run.measurements(), before.measurements(), run.catalog(), threshold);
+                Set<String> unknown = new java.util.TreeSet<>(gateOn);
+                run.measurements().forEach(m -> unknown.remove(m.harness()));
+                if (!unknown.isEmpty()) {
+                    throw new BadInputException("--gate-on " + String.join(",", unknown) + ": no figure of that harness in "
+                            + input + " (it has " + new java.util.TreeSet<>(run.measurements().stream().map(m -> m.harness()).toList()) + ")");
+                }
+                gate = Gate.of(run.measurements(), before.measurements(), run.catalog(), threshold, gateOn);
             }
         }
         Scorecard scorecard = Scorecard.of(run);
@@ -57,5 +69,23 @@ public final class ReportPipeline {
             staged.commit();
             return model;
         }
+    }
+
+    /**
+     * The baseline as the page names it: its path and commit, and "paired" when it is the base of a
+     * {@code ./run-bench.sh --compare-with} run (the {@code base} folder inside this run's folder).
+     */
+    static String describe(Path baseline, RunData before, Path input) {
+        Object commit = before.environment().get("gitCommit");
+        String name = baseline.toString();
+        if (commit instanceof String c && !c.isBlank() && !c.equals("unknown")) {
+            name += " (commit " + (c.length() > 12 ? c.substring(0, 12) : c) + ")";
+        }
+        Path b = baseline.toAbsolutePath().normalize();
+        if (b.getFileName() != null && b.getFileName().toString().equals("base")
+                && b.getParent().equals(input.toAbsolutePath().normalize())) {
+            name += ", paired: base and this run alternated fork by fork (ABBA) on this machine";
+        }
+        return name;
     }
 }

@@ -44,6 +44,44 @@ class ReportCliTest {
     }
 
     @Test
+    void thePageLinksTheHistoryPageOnlyWhenTheStoreWroteOneBesideTheRunsFolder(@TempDir Path dir) throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("reports/runs"));
+        Path run = Fixtures.copy("run-b", runs);
+        assertThat(ReportCli.execute("--run", run.toString())).isEqualTo(0);
+        assertThat(Files.readString(run.resolve("index.html"))).doesNotContain("history/index.html");
+
+        Path history = Files.createDirectories(dir.resolve("reports/history")).resolve("index.html");
+        Files.writeString(history, "<!DOCTYPE html><title>history</title>");
+        assertThat(ReportCli.execute("--run", run.toString())).isEqualTo(0);
+        assertThat(Files.readString(run.resolve("index.html"))).contains("<a href=\"../../history/index.html\">");
+        assertThat(run.resolve("../../history/index.html").normalize()).isEqualTo(history.normalize());
+    }
+
+    @Test
+    void aPairedRunsPageNamesTheBaseCommitAndThePairing(@TempDir Path dir) throws IOException {
+        Path head = Fixtures.copy("run-b", dir);
+        Path base = Fixtures.copy("run-a", head);
+        Files.move(base, head.resolve("base"));
+        Files.writeString(head.resolve("base/env.json"), "{\"gitCommit\": \"0123456789abcdef0123\", \"profile\": \"smoke\"}\n");
+        assertThat(ReportCli.execute("--run", head.toString(), "--baseline", head.resolve("base").toString())).isEqualTo(0);
+        String html = Files.readString(head.resolve("index.html"));
+        assertThat(html).contains("(commit 0123456789ab), paired: base and this run alternated fork by fork (ABBA) on this machine");
+        assertThat(ReportCli.execute("--run", head.toString(), "--baseline", Fixtures.copy("run-a", dir).toString())).isEqualTo(0);
+        assertThat(Files.readString(head.resolve("index.html"))).doesNotContain("paired:");
+    }
+
+    @Test
+    void gateOnNamesAHarnessTheRunHasOrIsRefused(@TempDir Path dir) throws IOException {
+        Path a = Fixtures.copy("run-a", dir);
+        Path b = Fixtures.copy("run-b", dir);
+        assertThat(ReportCli.execute("--run", b.toString(), "--baseline", a.toString(), "--fail-on-regression", "10",
+                "--gate-on", "nosuchharness")).isEqualTo(6);
+        assertThat(stderr()).contains("--gate-on nosuchharness");
+        assertThat(ReportCli.execute("--run", b.toString(), "--gate-on", "latency")).isEqualTo(2);
+        assertThat(stderr()).contains("--gate-on needs --fail-on-regression");
+    }
+
+    @Test
     void runFolderGetsTheWholeReport(@TempDir Path dir) throws IOException {
         Path run = Fixtures.copy("run-b", dir);
         assertThat(ReportCli.execute("--run", run.toString())).isEqualTo(0);

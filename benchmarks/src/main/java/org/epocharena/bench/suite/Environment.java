@@ -71,7 +71,7 @@ final class Environment {
     }
 
     static void write(Path file, Jvm jvm, List<String> jvmFlags, String profile, List<String> harnesses,
-                      List<String> impls, String[] args) throws IOException {
+                      List<String> impls, String[] args, String gitCommit) throws IOException {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("cpuModel", cpuModel());
         env.put("cores", Runtime.getRuntime().availableProcessors());
@@ -82,7 +82,7 @@ final class Environment {
         env.put("jvmVersion", jvm.version());
         env.put("jvmPath", jvm.path());
         env.put("jvmFlags", String.join(" ", jvmFlags));
-        env.put("gitCommit", gitCommit());
+        env.put("gitCommit", gitCommit);
         env.put("profile", profile);
         env.put("commandLine", commandLine(args));
         env.put("startedAt", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());

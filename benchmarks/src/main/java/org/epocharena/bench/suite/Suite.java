@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +21,12 @@ import java.util.concurrent.Callable;
 import org.epocharena.bench.alloc.Impl;
 import org.epocharena.bench.alloc.Impls;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +65,11 @@ public final class Suite implements Callable<Integer> {
     static final String USAGE = "Usage: java -cp benchmarks/target/benchmarks.jar org.epocharena.bench.suite.Suite"
             + " --profile smoke|quick|full --out RUN_DIR [--impls NAME,NAME,...]"
             + " [--harness latency,throughput,allocation,oom,held,reclaim] [--threads 1,2,16] [--jvm /path/to/java]"
+            + " [--pair-with BASE_JAR --pair-out BASE_RUN_DIR [--pair-forks N] [--pair-commit SHA]]"
             + " [--dry-run] [-- <extra raw JMH options>] | --list";
+    /** Forks per side of a paired run when none is given: two is the least fork-level inference works with. */
+    static final int DEFAULT_PAIR_FORKS = 4;
+    static final int MAX_PAIR_FORKS = 100;
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full", description = "the profile to run")
     String profileName;
@@ -84,6 +91,20 @@ public final class Suite implements Callable<Integer> {
 
     @Option(names = "--jvm", paramLabel = "PATH", description = "the java binary the JMH forks run on (default: this JVM)")
     String jvm;
+
+    @Option(names = "--pair-with", paramLabel = "BASE_JAR",
+            description = "paired run: also run the same plan from this benchmarks.jar (the base), fork by fork in ABBA order")
+    Path baseJar;
+
+    @Option(names = "--pair-out", paramLabel = "BASE_RUN_DIR", description = "with --pair-with: the base's run folder")
+    Path baseOut;
+
+    @Option(names = "--pair-forks", paramLabel = "N",
+            description = "with --pair-with: single-fork JMH runs per side and planned run (default " + DEFAULT_PAIR_FORKS + ")")
+    Integer pairForks;
+
+    @Option(names = "--pair-commit", paramLabel = "SHA", description = "with --pair-with: the base's git commit, for its env.json")
+    String baseCommit;
 
     @Option(names = "--dry-run", description = "print the plan and the time estimate, run and write nothing")
     boolean dryRun;
@@ -155,6 +176,14 @@ public final class Suite implements Callable<Integer> {
             checkRunDir(out);
         }
         Options user = PassThroughOptions.parse(jmhOptions);
+        boolean paired = baseJar != null;
+        int forksPerSide = pairForks == null ? DEFAULT_PAIR_FORKS : pairForks;
+        if (!paired && (baseOut != null || pairForks != null || baseCommit != null)) {
+            throw new IllegalArgumentException("--pair-out, --pair-forks and --pair-commit need --pair-with BASE_JAR");
+        }
+        if (paired) {
+            checkPairing(user, forksPerSide);
+        }
         Environment.Jvm forkJvm = jvm != null ? Environment.Jvm.probe(jvm) : Environment.Jvm.current();
         int feature = forkJvm.feature();
         Selection runnable = selected.runnableOn(feature);
@@ -171,32 +200,57 @@ public final class Suite implements Callable<Integer> {
                     + " have no benchmark for implementations " + runnable.names());
         }
         Path raw = (out != null ? out : Path.of("RUN_DIR")).resolve("raw");
-        Path hdr = raw.resolve("hdr");
-        List<Options> options = new ArrayList<>();
+        Path baseRaw = (baseOut != null ? baseOut : Path.of("BASE_RUN_DIR")).resolve("raw");
+        List<Step> steps = new ArrayList<>();
         int totalTrials = 0;
         double totalSeconds = 0;
+        double aloneSeconds = 0;
         stdout.println("epocharena suite: profile " + profile.name() + (out != null ? " -> " + out : "")
                 + (dryRun ? " (dry run)" : ""));
         stdout.println("  harnesses " + String.join(",", chosenHarnesses) + "; impls "
                 + String.join(",", runnable.names()) + "; fork JVM " + forkJvm.path() + " (" + forkJvm.version() + ")");
+        if (paired) {
+            stdout.println("  paired with " + baseJar + (baseOut != null ? " -> " + baseOut : "") + ": every JMH run "
+                    + forksPerSide + " times per side with one fork each, base and head alternating in ABBA order");
+        }
         for (int i = 0; i < runs.size(); i++) {
             PlannedRun run = runs.get(i);
-            Options o = run.options(user, raw.resolve(run.resultFileName()), hdr, jvm);
-            options.add(o);
+            Options o = run.options(user, raw.resolve(run.resultFileName()), raw.resolve("hdr"), jvm);
             int trials = run.trials(o);
-            double seconds = trials * run.secondsPerTrial(o);
-            totalTrials += trials;
-            totalSeconds += seconds;
-            stdout.println("  [" + (i + 1) + "] " + run.describe(o) + "; ~" + Progress.estimate(seconds));
+            double alone = trials * run.secondsPerTrial(o);
+            aloneSeconds += alone;
+            if (!paired) {
+                steps.add(new Step(i, PairOrder.Side.HEAD, 0, o, raw.resolve(run.resultFileName())));
+                totalTrials += trials;
+                totalSeconds += alone;
+                stdout.println("  [" + (i + 1) + "] " + run.describe(o) + "; ~" + Progress.estimate(alone));
+                continue;
+            }
+            Options baseOptions = run.options(user, baseRaw.resolve(run.resultFileName()), baseRaw.resolve("hdr"), jvm);
+            Options oneFork = oneFork(o, raw.resolve(run.resultFileName()));
+            for (PairOrder.Step step : PairOrder.of(forksPerSide)) {
+                boolean base = step.side() == PairOrder.Side.BASE;
+                Path file = (base ? baseRaw : raw).resolve("forks").resolve(forkFileName(run, step.fork()));
+                steps.add(new Step(i, step.side(), step.fork(), oneFork(base ? baseOptions : o, file), file));
+            }
+            double pairedSeconds = 2.0 * forksPerSide * trials * run.secondsPerTrial(oneFork);
+            totalTrials += 2 * forksPerSide * trials;
+            totalSeconds += pairedSeconds;
+            stdout.println("  [" + (i + 1) + "] " + run.describe(oneFork) + "\n      paired: 2 sides x " + forksPerSide
+                    + " single-fork runs; ~" + Progress.estimate(pairedSeconds) + " (alone ~" + Progress.estimate(alone) + ")");
         }
-        stdout.println("  " + totalTrials + " trials in " + runs.size() + " JMH runs, estimated "
-                + Progress.estimate(totalSeconds));
+        stdout.println("  " + totalTrials + " trials in " + (paired ? steps.size() + " single-fork" : runs.size())
+                + " JMH runs, estimated " + Progress.estimate(totalSeconds));
+        if (paired) {
+            stdout.println("  the pairing adds ~" + Progress.estimate(Math.max(0, totalSeconds - aloneSeconds))
+                    + " to the ~" + Progress.estimate(aloneSeconds) + " of this plan run alone");
+        }
         stdout.flush();
         if (dryRun) {
             stdout.println("dry run: nothing was run or written");
             return OK;
         }
-        return execute(profile, runs, options, selected, notRun, forkJvm, chosenHarnesses, raw, hdr, totalTrials,
+        return execute(profile, runs, steps, selected, notRun, forkJvm, chosenHarnesses, raw, baseRaw, totalTrials,
                 totalSeconds);
     }
 
@@ -215,25 +269,78 @@ public final class Suite implements Callable<Integer> {
         stdout.flush();
     }
 
-    private int execute(Profile profile, List<PlannedRun> runs, List<Options> options, Selection selected,
+    /** One JMH run to execute: the whole planned run, or one fork of one side of a paired run. */
+    private record Step(int run, PairOrder.Side side, int fork, Options options, Path resultFile) {
+    }
+
+    private void checkPairing(Options user, int forksPerSide) throws IOException {
+        if (!dryRun && !Files.isRegularFile(baseJar)) { // a dry run plans the pairing before the base is built
+            throw new IllegalArgumentException("--pair-with " + baseJar + ": not a file (the base's benchmarks.jar)");
+        }
+        if (forksPerSide < 2 || forksPerSide > MAX_PAIR_FORKS) {
+            throw new IllegalArgumentException("--pair-forks must be between 2 and " + MAX_PAIR_FORKS
+                    + " (fork-level statistics need two forks per side), was " + forksPerSide);
+        }
+        if (user.getForkCount().hasValue()) {
+            throw new IllegalArgumentException("-f " + user.getForkCount().get()
+                    + " with --pair-with: a paired run's forks per side are --pair-forks N");
+        }
+        if (baseOut == null && !dryRun) {
+            throw new IllegalArgumentException("--pair-with needs --pair-out BASE_RUN_DIR (the base's run folder)");
+        }
+        if (baseOut != null) {
+            checkRunDir(baseOut);
+            if (out != null && baseOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--pair-out " + baseOut + " is the --out folder; the base needs its own");
+            }
+        }
+    }
+
+    /** {@code options} as one fork, no warm-up fork, JSON into {@code file}. */
+    private static Options oneFork(Options options, Path file) {
+        return new OptionsBuilder().parent(options).forks(1).warmupForks(0)
+                .result(file.toString()).resultFormat(ResultFormatType.JSON).build();
+    }
+
+    static String forkFileName(PlannedRun run, int fork) {
+        String name = run.resultFileName();
+        return name.substring(0, name.length() - ".json".length()) + "-fork" + fork + ".json";
+    }
+
+    private int execute(Profile profile, List<PlannedRun> runs, List<Step> steps, Selection selected,
                         Map<String, String> notRun, Environment.Jvm forkJvm, List<String> chosenHarnesses, Path raw,
-                        Path hdr, int totalTrials, double totalSeconds)
+                        Path baseRaw, int totalTrials, double totalSeconds)
             throws IOException {
+        boolean paired = baseJar != null;
+        Path hdr = raw.resolve("hdr");
         Files.createDirectories(hdr);
         Files.createDirectories(raw.resolve("held"));
         Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses));
-        Set<String> finished = new LinkedHashSet<>();
-        List<String> flags = new ArrayList<>(options.get(0).getJvmArgs().orElse(List.of()));
-        flags.addAll(options.get(0).getJvmArgsAppend().orElse(List.of()));
+        List<String> flags = runFlags(steps.get(0).options());
         Environment.write(out.resolve("env.json"), forkJvm, flags, profile.name(), chosenHarnesses,
-                selected.names(), args);
+                selected.names(), args, Environment.gitCommit());
+        if (paired) {
+            Files.createDirectories(raw.resolve("forks"));
+            Files.createDirectories(baseRaw.resolve("hdr"));
+            Files.createDirectories(baseRaw.resolve("held"));
+            Files.createDirectories(baseRaw.resolve("forks"));
+            Manifest.write(baseOut.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses));
+            Environment.write(baseOut.resolve("env.json"), forkJvm, flags, profile.name(), chosenHarnesses,
+                    selected.names(), args, baseCommit == null || baseCommit.isBlank() ? "unknown" : baseCommit.trim());
+        }
         // Forks read it from their JVM arguments; a -f 0 run reads it here.
         System.setProperty(PlannedRun.HDR_DIR_PROPERTY, hdr.toAbsolutePath().toString());
         System.setProperty(PlannedRun.HELD_DIR_PROPERTY, raw.resolve("held").toAbsolutePath().toString());
+        String headClassPath = System.getProperty("java.class.path");
 
         long start = System.nanoTime();
         Progress progress = new Progress(stdout, totalTrials, totalSeconds, start);
         List<String> failures = new ArrayList<>();
+        // A base that cannot run a trial (e.g. an implementation the head adds) leaves that figure out of the
+        // comparison, said loudly; only the head's own failures fail the run.
+        List<String> baseFailures = new ArrayList<>();
+        Set<String> finished = new LinkedHashSet<>();
+        Map<PairOrder.Side, List<Collection<RunResult>>> forksOfRun = new EnumMap<>(PairOrder.Side.class);
         Path[] inProgress = new Path[1];
         Thread interruptHook = new Thread(() -> {
             dropEmpty(inProgress[0]);
@@ -246,47 +353,95 @@ public final class Suite implements Callable<Integer> {
         try (ConsoleTee tee = new ConsoleTee(new BufferedOutputStream(
                 new FileOutputStream(raw.resolve("console.log").toFile(), true)), stdout);
              PrintStream console = new PrintStream(tee, true, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < runs.size(); i++) {
-                PlannedRun run = runs.get(i);
-                Options o = options.get(i);
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                PlannedRun run = runs.get(step.run());
+                Options o = step.options();
                 int trials = run.trials(o);
+                String label = paired ? step.side().name().toLowerCase(Locale.ROOT) + " fork " + step.fork() + " of "
+                        + run.resultFileName() : run.resultFileName();
+                if (paired) {
+                    console.println("# " + label);
+                }
                 progress.beginRun(run.harness(), run.secondsPerTrial(o));
                 ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(console,
                         o.verbosity().orElse(VerboseMode.NORMAL)), progress);
-                inProgress[0] = raw.resolve(run.resultFileName());
+                inProgress[0] = step.resultFile();
+                // JMH starts every fork with this JVM's java.class.path: the base's forks get the base's jar.
+                System.setProperty("java.class.path", step.side() == PairOrder.Side.BASE
+                        ? baseJar.toAbsolutePath().toString() : headClassPath);
+                List<String> failed = step.side() == PairOrder.Side.BASE ? baseFailures : failures;
                 try {
                     Collection<RunResult> results = new Runner(o, format).run();
+                    forksOfRun.computeIfAbsent(step.side(), s -> new ArrayList<>()).add(results);
                     for (RunResult r : results) {
                         String impl = r.getParams().getParam(Planner.IMPL);
-                        if (impl != null) {
+                        if (impl != null && step.side() == PairOrder.Side.HEAD) {
                             finished.add(impl);
                         }
                     }
                     if (results.size() < trials) {
-                        failures.add(run.resultFileName() + ": " + (trials - results.size()) + " of " + trials
+                        failed.add(label + ": " + (trials - results.size()) + " of " + trials
                                 + " trials failed (see raw/console.log)");
                     }
-                    stdout.println("      wrote raw/" + run.resultFileName() + " (" + results.size() + " of "
-                            + trials + " trials)");
+                    stdout.println("      wrote " + (paired ? step.resultFile() : "raw/" + run.resultFileName())
+                            + " (" + results.size() + " of " + trials + " trials)");
                 } catch (RunnerException e) {
                     dropEmpty(inProgress[0]);
-                    failures.add(run.resultFileName() + ": " + e.getMessage());
-                    stdout.println("      FAILED raw/" + run.resultFileName() + ": " + e.getMessage());
+                    failed.add(label + ": " + e.getMessage());
+                    stdout.println("      FAILED " + label + ": " + e.getMessage());
+                } finally {
+                    System.setProperty("java.class.path", headClassPath);
                 }
                 inProgress[0] = null;
+                boolean lastOfRun = i + 1 == steps.size() || steps.get(i + 1).run() != step.run();
+                if (paired && lastOfRun) {
+                    writeMerged(forksOfRun.get(PairOrder.Side.HEAD), raw.resolve(run.resultFileName()));
+                    writeMerged(forksOfRun.get(PairOrder.Side.BASE), baseRaw.resolve(run.resultFileName()));
+                    forksOfRun.clear();
+                }
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(interruptHook);
         }
         Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses));
+        if (paired) {
+            Manifest.write(baseOut.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses));
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         stdout.println("finished " + progress.started() + " of " + totalTrials + " trials in "
-                + Progress.clock(elapsed) + " (estimated " + Progress.clock(totalSeconds) + "); results in " + raw);
+                + Progress.clock(elapsed) + " (estimated " + Progress.clock(totalSeconds) + "); results in " + raw
+                + (paired ? " (head) and " + baseRaw + " (base)" : ""));
+        if (!baseFailures.isEmpty()) {
+            stderr.println("Suite: warning: the base could not run everything; those figures are not compared: "
+                    + String.join("; ", baseFailures));
+        }
         if (!failures.isEmpty()) {
             stderr.println("Suite: " + failures.size() + " JMH run(s) failed: " + String.join("; ", failures));
             return BENCHMARK_FAILED;
         }
         return OK;
+    }
+
+    /** The forks' JVM flags for env.json, without the run's own output folders (they name a path, not a setting). */
+    static List<String> runFlags(Options options) {
+        List<String> flags = new ArrayList<>(options.getJvmArgs().orElse(List.of()));
+        flags.addAll(options.getJvmArgsAppend().orElse(List.of()));
+        flags.removeIf(f -> f.startsWith("-D" + PlannedRun.HDR_DIR_PROPERTY + "=")
+                || f.startsWith("-D" + PlannedRun.HELD_DIR_PROPERTY + "="));
+        return flags;
+    }
+
+    /** One side's forks of one planned run as one JMH JSON; nothing when none of its forks produced a result. */
+    private void writeMerged(List<Collection<RunResult>> forks, Path file) throws IOException {
+        if (forks == null) {
+            return;
+        }
+        List<RunResult> merged = ForkMerge.merge(forks);
+        if (!merged.isEmpty()) {
+            ForkMerge.write(merged, file);
+            stdout.println("      merged " + forks.size() + " forks into " + file);
+        }
     }
 
     /**

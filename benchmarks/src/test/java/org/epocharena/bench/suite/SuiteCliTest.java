@@ -49,6 +49,11 @@ class SuiteCliTest {
         "--profile smoke --dry-run -- -rf csv | -rf | raw/jmh-",
         "--profile smoke --dry-run -- -f many | option f | many",
         "--profile smoke --dry-run -- latency | latency | --harness",
+        "--profile smoke --pair-forks 3 --dry-run | --pair-forks | --pair-with BASE_JAR",
+        "--profile smoke --pair-with base.jar --pair-forks 1 --dry-run | was 1 | two forks per side",
+        "--profile smoke --pair-with base.jar --pair-forks 101 --dry-run | was 101 | between 2 and 100",
+        "--profile smoke --pair-with base.jar --dry-run -- -f 3 | -f 3 | --pair-forks N",
+        "--profile smoke --pair-with /no/such/base.jar --out /tmp/x --pair-out /tmp/y | /no/such/base.jar | not a file",
     })
     void badUsageExitsTwoWithOneLineNamingTheValue(String args, String named, String hint) {
         assertThat(run(args.trim().split(" +"))).isEqualTo(Suite.USAGE_ERROR);
@@ -70,6 +75,24 @@ class SuiteCliTest {
             assertThat(stdout()).contains("not run: FFM_SHARED: needs JDK 22+");
         }
         assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void aPairedDryRunPlansBothSidesForkByForkAndShowsWhatThePairingAdds() {
+        String design = ArenaKind.values()[0].name();
+        assertThat(run("--profile", "smoke", "--dry-run", "--harness", "allocation", "--impls", design, "--threads", "1",
+                "--pair-with", tmp.resolve("base.jar").toString(), "--pair-forks", "3")).isEqualTo(Suite.OK);
+        assertThat(stdout()).contains("3 times per side with one fork each", "ABBA", "paired: 2 sides x 3 single-fork runs",
+                "18 trials in 6 single-fork JMH runs", "the pairing adds ~");
+        assertThat(tmp.resolve("base.jar")).doesNotExist();
+    }
+
+    @Test
+    void envJsonFlagsLeaveOutTheRunsOwnFolders() {
+        var o = new org.openjdk.jmh.runner.options.OptionsBuilder().jvmArgs("-Xmx1g")
+                .jvmArgsAppend("-D" + PlannedRun.HDR_DIR_PROPERTY + "=/x/raw/hdr", "-D" + PlannedRun.HELD_DIR_PROPERTY + "=/x/raw/held",
+                        "-XX:+UseG1GC").build();
+        assertThat(Suite.runFlags(o)).containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
 
     @Test

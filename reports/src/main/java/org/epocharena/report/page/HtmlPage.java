@@ -53,6 +53,7 @@ public final class HtmlPage {
                 .append(r.run().cores() > 0 ? r.run().cores() : "unknown").append(" cores, ").append(esc(str(env.get("jvmName"))))
                 .append(' ').append(esc(str(env.get("jvmVersion")))).append("; ").append(esc(Verdicts.evidenceLine(r)))
                 .append("</p>\n");
+        history(h, r);
         verdict(h, r);
         if ("smoke".equals(env.get("profile"))) {
             h.append("<p class=\"warn\">Smoke profile: one short fork proves the pipeline works; its figures are not for decisions.</p>\n");
@@ -131,6 +132,17 @@ public final class HtmlPage {
                 : b.status() == org.epocharena.report.verdict.Bound.Status.NOT_MET ? "notmet" : "t-none";
         h.append("<td class=\"").append(cls).append("\" title=\"").append(esc(b.detail())).append("\">")
                 .append(esc(Verdicts.boundText(b))).append("<br><small>").append(esc(b.brief())).append("</small></td>");
+    }
+
+    /** Where run-bench.sh keeps the results store's page, relative to a run folder under reports/runs/. */
+    static final String HISTORY_PAGE = "../../history/index.html";
+
+    /** A link to the history and machines page, when the results store has written one beside the runs folder. */
+    private static void history(StringBuilder h, ReportModel r) {
+        if (r.outDir() != null && java.nio.file.Files.isRegularFile(r.outDir().toAbsolutePath().normalize().resolve(HISTORY_PAGE).normalize())) {
+            h.append("<p class=\"sub\" id=\"history-link\"><a href=\"").append(HISTORY_PAGE)
+                    .append("\">History and machines</a>: every recorded run's figures over commits, and machines side by side.</p>\n");
+        }
     }
 
     /** Against a baseline run: counts, the gate's outcome, regressions and inconclusive figures. */

@@ -3,6 +3,7 @@ package org.epocharena.report.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Set;
 import org.epocharena.report.fixture.SyntheticRun;
 import org.epocharena.report.jmh.RunData;
 import org.epocharena.report.jmh.RunLoader;
@@ -60,5 +61,24 @@ class GateTest {
         if (forks == 1) {
             assertThat(Gate.reason(c)).startsWith("needs >= 2 forks");
         }
+    }
+
+    /**
+     * The paired design's forks (four per side, the default of --compare-with) cannot catch 30% among
+     * every headline figure of a profile; with the gate on the regressed part only they do, and two runs
+     * of the same code still never fail that smaller gate.
+     */
+    @ParameterizedTest(name = "seeds {0}/{1}")
+    @CsvSource({"21,22", "23,24", "25,26", "27,28"})
+    void withTheGateOnOneHarnessFourForksCatchAPlanted30PercentRegression(long s1, long s2, @TempDir Path dir) {
+        RunData a = new RunLoader().load(new SyntheticRun().forks(4).iterations(5).seed(s1).write(dir.resolve("a")));
+        RunData b = new RunLoader().load(new SyntheticRun().forks(4).iterations(5).seed(s2)
+                .plant(k -> k.equals("throughput|LOCK_FREE|1"), 0.7).write(dir.resolve("b")));
+        RunData same = new RunLoader().load(new SyntheticRun().forks(4).iterations(5).seed(s2).write(dir.resolve("same")));
+        Gate narrow = Gate.of(b.measurements(), a.measurements(), b.catalog(), 10, Set.of("throughput"));
+        assertThat(narrow.compared().values()).allMatch(c -> c.current().harness().equals("throughput"));
+        assertThat(narrow.regressions()).extracting(c -> c.current().implementation() + " t=" + c.current().threads())
+                .containsExactly("LOCK_FREE t=1");
+        assertThat(Gate.of(same.measurements(), a.measurements(), same.catalog(), 10, Set.of("throughput")).regressions()).isEmpty();
     }
 }
