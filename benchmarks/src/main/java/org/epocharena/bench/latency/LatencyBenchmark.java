@@ -2,6 +2,7 @@ package org.epocharena.bench.latency;
 
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.epocharena.EpochArena;
 import org.epocharena.bench.alloc.Allocator;
 import org.epocharena.bench.alloc.Impls;
 import org.epocharena.bench.alloc.Lane;
@@ -77,8 +78,12 @@ public class LatencyBenchmark {
 
         @Setup(Level.Trial)
         public void open(BenchmarkParams params) {
+            open(params.getThreads());
+        }
+
+        void open(int threads) {
             allocator = Impls.named(impl).create(CAPACITY);
-            hdr = new HdrOutput("latency-" + impl + "-t" + params.getThreads());
+            hdr = new HdrOutput("latency-" + impl + "-t" + threads);
         }
 
         @Setup(Level.Iteration)
@@ -131,18 +136,23 @@ public class LatencyBenchmark {
                 sinceEpoch = 0;
                 lane.endEpoch();
             }
-            long start = System.nanoTime();
-            long block = lane.allocate(SIZE);
-            long elapsed = System.nanoTime() - start;
-            if (recording) {
-                recorder.recordValue(elapsed);
+            // Pinned, as a user touching its block while other threads end epochs must be; the pin is
+            // outside the timed call, which is the allocation alone.
+            long block;
+            try (EpochArena.Guard pinned = lane.pin()) {
+                long start = System.nanoTime();
+                block = lane.allocate(SIZE);
+                long elapsed = System.nanoTime() - start;
+                if (recording) {
+                    recorder.recordValue(elapsed);
+                }
+                if (block != Lane.FAILED) {
+                    return Touch.touch(lane, block, SIZE, ++random);
+                }
             }
-            if (block == Lane.FAILED) {
-                failures++;
-                lane.endEpoch();
-                return block;
-            }
-            return Touch.touch(lane, block, SIZE, ++random);
+            failures++;
+            lane.endEpoch(); // unpinned now, so the end of the epoch frees what this thread held
+            return block;
         }
     }
 
