@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.EncodableHistogram;
@@ -34,7 +35,13 @@ public final class HlogReader {
     public record Result(PercentileCurve curve, List<Measurement> figures) {
     }
 
-    public Result read(Path file, Catalog catalog) {
+    /**
+     * The log's figures, or empty when it holds no recorded interval: the header of a trial that
+     * failed before measuring (the run's other results still deserve a report; the loader warns).
+     *
+     * @throws BadInputException when the file is misnamed, unreadable or not an interval log
+     */
+    public Optional<Result> read(Path file, Catalog catalog) {
         String name = file.getFileName().toString();
         Matcher n = NAME.matcher(name);
         if (!n.matches()) {
@@ -55,7 +62,7 @@ public final class HlogReader {
             throw new BadInputException("not an HdrHistogram interval log (" + e.getMessage() + "): " + file, e);
         }
         if (intervals.isEmpty()) {
-            throw new BadInputException("HdrHistogram log has no recorded interval: " + file);
+            return Optional.empty();
         }
         Histogram all = new Histogram(intervals.get(0).getNumberOfSignificantValueDigits());
         intervals.forEach(all::add);
@@ -88,6 +95,6 @@ public final class HlogReader {
                     ConfidenceInterval.halfWidth(perInterval, ConfidenceInterval.JMH_LEVEL), "us",
                     new double[][] {perInterval}, name));
         }
-        return new Result(curve, figures);
+        return Optional.of(new Result(curve, figures));
     }
 }

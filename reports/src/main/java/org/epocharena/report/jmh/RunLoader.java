@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.epocharena.report.BadInputException;
 
@@ -60,9 +61,14 @@ public final class RunLoader {
             throw new BadInputException("no JMH results in " + input + " (expected raw/jmh-*.json)");
         }
         for (Path h : list(raw.resolve("hdr"), ".hlog")) {
-            HlogReader.Result r = hlog.read(h, catalog);
-            curves.add(r.curve());
-            measurements.addAll(r.figures());
+            Optional<HlogReader.Result> r = hlog.read(h, catalog);
+            if (r.isEmpty()) {
+                warnings.add(h.getFileName() + " has no recorded interval (its trial failed before measuring; see"
+                        + " raw/console.log): its percentiles are missing");
+                continue;
+            }
+            curves.add(r.get().curve());
+            measurements.addAll(r.get().figures());
         }
         List<HeldSeries> held = new ArrayList<>();
         for (Path csv : list(raw.resolve("held"), ".csv")) {

@@ -17,7 +17,7 @@ class HlogReaderTest {
     @Test
     void percentilesCarryAnErrorFromTheIntervals() {
         Path log = Fixtures.path("run-c").resolve("raw/hdr/latency-LOCK_FREE-t1.hlog");
-        HlogReader.Result r = new HlogReader().read(log, Catalog.of(null));
+        HlogReader.Result r = new HlogReader().read(log, Catalog.of(null)).orElseThrow();
         assertThat(r.curve().implementation()).isEqualTo("LOCK_FREE");
         assertThat(r.curve().threads()).isEqualTo(1);
         assertThat(r.curve().count()).isEqualTo(5 * 20_000);
@@ -35,7 +35,6 @@ class HlogReaderTest {
         assertThatThrownBy(() -> new HlogReader().read(badName, Catalog.of(null))).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("latency.hlog");
         Path empty = Files.writeString(dir.resolve("latency-X-t1.hlog"), "#[StartTime: 1.0 (seconds since epoch)]\n");
-        assertThatThrownBy(() -> new HlogReader().read(empty, Catalog.of(null))).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("no recorded interval").hasMessageContaining("latency-X-t1.hlog");
+        assertThat(new HlogReader().read(empty, Catalog.of(null))).as("a failed trial's log: no figures, no error").isEmpty();
     }
 }
