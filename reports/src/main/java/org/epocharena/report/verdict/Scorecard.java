@@ -84,9 +84,12 @@ public final class Scorecard {
             }
             final int col = c;
             // The best design sets the column's reference; a baseline is then ahead of or behind it.
+            // (A column no design reached, e.g. its trials failed, is judged against its best baseline.)
+            Comparator<Measurement> better = Comparator.comparingDouble(m -> h.higherBetter() ? m.value() : -m.value());
             best[c] = byImpl.entrySet().stream().filter(e -> !catalog.isBaseline(e.getKey())).map(e -> e.getValue()[col])
-                    .filter(Objects::nonNull)
-                    .max(Comparator.comparingDouble(m -> h.higherBetter() ? m.value() : -m.value())).orElse(null);
+                    .filter(Objects::nonNull).max(better)
+                    .orElseGet(() -> byImpl.values().stream().map(row -> row[col]).filter(Objects::nonNull).max(better)
+                            .orElse(null));
             int r = 0;
             for (Measurement[] row : byImpl.values()) {
                 Measurement m = row[c];

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.epocharena.report.Fixtures;
 import org.epocharena.report.fixture.SyntheticRun;
+import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.RunData;
 import org.epocharena.report.jmh.RunLoader;
 import org.epocharena.report.stats.Basis;
@@ -51,6 +52,24 @@ class ScorecardTest {
         assertThat(many).anyMatch(x -> x.startsWith("LOCK_FREE has the lowest failed-allocation cost") && x.contains("CI")
                 && !x.contains("indicative"));
         assertThat(many).filteredOn(x -> x.contains("allocate p99")).allMatch(x -> !x.contains("CI") || x.contains("indicative"));
+    }
+
+    @Test
+    void aColumnNoDesignReachedIsJudgedAgainstItsBestBaseline() {
+        RunData full = new RunLoader().load(Fixtures.path("run-c"));
+        // As when every design's trial of one harness failed: only the baselines have its figures.
+        List<Measurement> some = full.measurements().stream()
+                .filter(m -> !m.harness().equals("reclaim") || full.catalog().isBaseline(m.implementation())).toList();
+        RunData run = new RunData(full.folder(), some, full.curves(), full.environment(), full.rawFiles(), full.warnings(),
+                full.catalog(), full.held());
+        Scorecard s = Scorecard.of(run);
+        int col = java.util.stream.IntStream.range(0, s.columns().size())
+                .filter(i -> s.columns().get(i).headline().harness().equals("reclaim")).findFirst().orElseThrow();
+        List<String> best = s.rows().entrySet().stream()
+                .filter(e -> e.getValue().get(col) != null && e.getValue().get(col).tone() == Cell.Tone.BEST)
+                .map(java.util.Map.Entry::getKey).toList();
+        assertThat(best).hasSize(1).allMatch(run.catalog()::isBaseline);
+        assertThat(s.rows().get("LOCK_FREE").get(col)).isNull();
     }
 
     private static List<String> titles(Scorecard s) {
