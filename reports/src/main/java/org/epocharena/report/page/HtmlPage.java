@@ -29,10 +29,10 @@ public final class HtmlPage {
             th,td{border:1px solid #ddd;padding:.25em .55em;text-align:left;vertical-align:top}
             th{background:#f5f5f5}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
             .noise{color:#777}.beyond{font-weight:600}code{background:#f3f3f3;padding:0 .2em}
-            #recommendation{margin:.3em 0 .5em;padding:.25em 1em .25em 1.8em;font-size:.9em}
+            #recommendation{margin:.3em 0 .5em;padding:.25em 1em .25em 1.8em;font-size:.86em;line-height:1.3}
             #recommendation li{margin:.1em 0}
             #scorecard{font-size:.74em;margin:.3em 0;line-height:1.25}#scorecard td,#scorecard th{padding:.15em .35em}
-            #scorecard td small{color:#444}#scorecard td.n{white-space:normal}#scorecard th{font-size:.95em}.t-best{background:#cdebd3}.t-tie{background:#e6f4e8}
+            #scorecard td small{color:#444}#scorecard td.n{white-space:normal}#scorecard th{font-size:.95em}.t-best{background:#cdebd3}.t-tie{background:#e6f4e8}.t-unclear{background:#f2f2f2}
             .t-ahead{background:#d6e6f7}.t-behind{background:#fff1cc}.t-far{background:#f9d3cf}.t-none{color:#999}
             .met{background:#cdebd3}.notmet{background:#f9d3cf}
             figure.panel{display:inline-block;width:32.5%;margin:.5em 0;vertical-align:top}

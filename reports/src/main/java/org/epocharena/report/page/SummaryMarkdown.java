@@ -54,6 +54,7 @@ public final class SummaryMarkdown {
     private static String mark(Cell c) {
         return switch (c.tone()) {
             case BEST, TIE -> "🟩 ";
+            case UNCLEAR -> "⬜ ";
             case AHEAD -> "🟦 ";
             case BEHIND -> "🟨 ";
             case FAR -> "🟥 ";

@@ -34,6 +34,7 @@ final class Verdicts {
         return switch (c.tone()) {
             case BEST -> "best";
             case TIE -> "tie with best";
+            case UNCLEAR -> "cannot tell (interval too wide)";
             case AHEAD -> Figures.num(1 / c.behind().ratio()) + "x ahead" + (c.behind().basis() == Basis.ITERATIONS ? "*" : "");
             case BEHIND, FAR -> c.nearZeroBest() ? "+" + Figures.scaled(c.excess(), c.figure().unit()) + " vs best"
                     : Figures.num(c.behind().ratio()) + "x behind" + (c.behind().basis() == Basis.ITERATIONS ? "*" : "");

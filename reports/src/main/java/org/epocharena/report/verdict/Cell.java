@@ -24,8 +24,9 @@ public record Cell(Measurement figure, RatioEstimate behind, Tone tone, double b
     }
 
     /**
-     * Best design; tied with it (within the floor or the noise); a baseline ahead of it; behind; far
-     * behind (2x or more).
+     * Best design; tied with it (within the practical floor); apart from it by the point estimates but
+     * with an interval too wide to tell (unclear: more forks or iterations would say); a baseline ahead
+     * of it; behind; far behind (2x or more).
      */
-    public enum Tone { BEST, TIE, AHEAD, BEHIND, FAR }
+    public enum Tone { BEST, TIE, UNCLEAR, AHEAD, BEHIND, FAR }
 }

@@ -20,6 +20,7 @@ import org.epocharena.report.stats.RatioEstimate;
  */
 public final class Recommendation {
     private static final String TIED = "tied:";
+    private static final String UNCLEAR = "unclear:";
 
     private Recommendation() {
     }
@@ -33,10 +34,13 @@ public final class Recommendation {
             byHeadline.computeIfAbsent(s.columns().get(c).headline(), k -> new ArrayList<>()).add(c);
         }
         List<String> tied = new ArrayList<>();
+        List<String> unclear = new ArrayList<>();
         byHeadline.forEach((h, cols) -> {
             String sentence = about(s, h, cols, designs);
             if (sentence != null && sentence.startsWith(TIED)) {
                 tied.add(sentence.substring(TIED.length()));
+            } else if (sentence != null && sentence.startsWith(UNCLEAR)) {
+                unclear.add(sentence.substring(UNCLEAR.length()));
             } else if (sentence != null) {
                 out.add(sentence);
             }
@@ -44,6 +48,10 @@ public final class Recommendation {
         if (!tied.isEmpty()) {
             // Ties in one sentence: each is worth knowing, none is worth a line of its own.
             out.add("The " + designs.size() + " designs are the same on " + String.join("; on ", tied) + ".");
+        }
+        if (!unclear.isEmpty()) {
+            // Apart by the figures but not by the intervals: named, never ranked, in one sentence.
+            out.add("Too noisy to rank (more forks or iterations would tell): " + String.join("; ", unclear) + ".");
         }
         for (String b : baselines) {
             String sentence = baseline(s, b, designs);
@@ -82,12 +90,20 @@ public final class Recommendation {
             String unit = s.rows().get(lead.get(0)).get(last).figure().unit();
             String floor = h.floorAbsolute() > 0 && max < h.floorAbsolute()
                     ? "all below " + Figures.num(h.floorAbsolute()) + " " + unit
-                    : "within " + Figures.num(h.floorRelative() * 100) + "% or the noise";
+                    : "within " + Figures.num(h.floorRelative() * 100) + "%";
             return TIED + h.label() + where + " (" + floor + ")";
+        }
+        List<String> unclear = designs.stream().filter(d -> s.rows().get(d).get(last) != null
+                && s.rows().get(d).get(last).tone() == Cell.Tone.UNCLEAR).toList();
+        String others = lead.size() + unclear.size() < measured ? "; the other designs are behind." : ".";
+        if (!unclear.isEmpty()) {
+            return UNCLEAR + h.label() + where + " (" + String.join(", ", lead) + " ahead by the figures of "
+                    + String.join(", ", unclear) + ")";
         }
         if (lead.size() > 1) {
             return String.join(", ", lead.subList(0, lead.size() - 1)) + " and " + lead.get(lead.size() - 1) + " tie for "
-                    + most + h.label() + where + "; the other designs are behind.";
+                    + most + h.label() + where + " (within " + Figures.num(h.floorRelative() * 100) + "% or "
+                    + Figures.num(h.floorAbsolute()) + " " + s.rows().get(lead.get(0)).get(last).figure().unit() + ")" + others;
         }
         String d = lead.get(0);
         // How far the leader's streak reaches down the thread counts of this headline.
@@ -124,7 +140,8 @@ public final class Recommendation {
             Cell top = designs.stream().map(d -> s.rows().get(d).get(col)).filter(Objects::nonNull)
                     .max(Comparator.comparingDouble(x -> h.higherBetter() ? x.figure().value() : -x.figure().value())).orElse(null);
             // Only what the scorecard calls ahead or behind (interval past 1, difference past the floor) is said.
-            if (mine == null || top == null || mine.tone() == Cell.Tone.TIE || mine.tone() == Cell.Tone.BEST) {
+            if (mine == null || top == null || mine.tone() == Cell.Tone.TIE || mine.tone() == Cell.Tone.BEST
+                    || mine.tone() == Cell.Tone.UNCLEAR) {
                 continue;
             }
             double better = h.higherBetter() ? mine.figure().value() / top.figure().value() : top.figure().value() / mine.figure().value();

@@ -63,7 +63,7 @@ public final class Scorecard {
                 if (pts.isEmpty()) {
                     continue;
                 }
-                for (Column c : columnsOf(h, pts, run.cores())) {
+                for (Column c : columnsOf(h, pts, run.cores(), catalog.threadsParam(harness))) {
                     columns.add(c);
                     figures.add(pts.stream().filter(m -> m.threads() == c.threads() && m.settingText().equals(c.setting())).toList());
                 }
@@ -119,8 +119,10 @@ public final class Scorecard {
             Measurement m = byImpl.get(names.get(r))[c];
             RatioEstimate e = estimates.get(k);
             weakest = e.basis().ordinal() > weakest.ordinal() ? e.basis() : weakest;
-            boolean different = e.excludesOne() && columns.get(c).headline().practicallyDifferent(m.value(), best[c].value());
-            Cell.Tone tone = !different ? Cell.Tone.TIE : e.ratio() < 1 ? Cell.Tone.AHEAD
+            // A tie is a difference below the practical floor; a difference past it that the interval cannot
+            // confirm is unclear, never a tie (a design 40x slower on noisy data is not "the same").
+            Cell.Tone tone = !columns.get(c).headline().practicallyDifferent(m.value(), best[c].value()) ? Cell.Tone.TIE
+                    : !e.excludesOne() ? Cell.Tone.UNCLEAR : e.ratio() < 1 ? Cell.Tone.AHEAD
                     : e.ratio() >= 2 ? Cell.Tone.FAR : Cell.Tone.BEHIND;
             rows.get(names.get(r)).set(c, new Cell(m, e, tone, best[c].value(), columns.get(c).headline().floorAbsolute()));
         }
@@ -158,9 +160,14 @@ public final class Scorecard {
     }
 
     /** 1 thread, the core count and the most threads for a scaling figure; the largest workload otherwise. */
-    static List<Column> columnsOf(Headline h, List<Measurement> pts, int cores) {
+    static List<Column> columnsOf(Headline h, List<Measurement> pts, int cores, String threadsParam) {
+        // The setting with the largest workload (the most live blocks, say); thread counts are columns,
+        // not workload, so the threads param does not count.
         Map<String, double[]> settings = new LinkedHashMap<>();
-        pts.forEach(m -> settings.putIfAbsent(m.settingText(), new double[] {size(m)}));
+        for (Measurement m : pts) {
+            double[] size = settings.computeIfAbsent(m.settingText(), k -> new double[1]);
+            size[0] = Math.max(size[0], size(m, threadsParam));
+        }
         String setting = settings.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue()[0]))
                 .map(Map.Entry::getKey).orElse("");
         if (settings.values().stream().allMatch(v -> v[0] == 0)) {
@@ -190,9 +197,10 @@ public final class Scorecard {
         return out;
     }
 
-    /** How big a point's workload is: its largest numeric param. */
-    private static double size(Measurement m) {
+    /** How big a point's workload is: its largest numeric param other than the thread count. */
+    private static double size(Measurement m, String threadsParam) {
         return m.params().entrySet().stream().filter(e -> !Measurement.IDENTITY_PARAMS.contains(e.getKey()))
+                .filter(e -> !e.getKey().equals(threadsParam))
                 .filter(e -> e.getValue().matches("\\d+")).mapToDouble(e -> Double.parseDouble(e.getValue())).max().orElse(0);
     }
 

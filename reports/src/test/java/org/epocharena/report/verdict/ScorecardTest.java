@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.epocharena.report.Fixtures;
 import org.epocharena.report.fixture.SyntheticRun;
+import org.epocharena.report.jmh.Headline;
 import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.RunData;
 import org.epocharena.report.jmh.RunLoader;
@@ -33,6 +34,20 @@ class ScorecardTest {
         assertThat(s.latencyBound().get("LOCK_FREE").status()).isEqualTo(Bound.Status.MET);
         assertThat(s.latencyBound().get("REFERENCE").status()).isEqualTo(Bound.Status.NOT_MET);
         assertThat(s.weakestBasis()).isEqualTo(Basis.ITERATIONS);
+        // A tie is within the practical floor; a difference past it that the interval cannot confirm is unclear.
+        for (int c = 0; c < s.columns().size(); c++) {
+            Headline h = s.columns().get(c).headline();
+            for (List<Cell> cells : s.rows().values()) {
+                Cell cell = cells.get(c);
+                if (cell != null && cell.tone() == Cell.Tone.TIE) {
+                    assertThat(h.practicallyDifferent(cell.figure().value(), cell.best())).isFalse();
+                }
+                if (cell != null && cell.tone() == Cell.Tone.UNCLEAR) {
+                    assertThat(h.practicallyDifferent(cell.figure().value(), cell.best())).isTrue();
+                    assertThat(cell.behind().excludesOne()).isFalse();
+                }
+            }
+        }
         // A cell is behind only with an interval that excludes 1.
         s.rows().values().forEach(cells -> cells.stream().filter(c -> c != null && c.behind() != null
                 && (c.tone() == Cell.Tone.BEHIND || c.tone() == Cell.Tone.FAR)).forEach(c -> assertThat(c.behind().excludesOne()).isTrue()));
