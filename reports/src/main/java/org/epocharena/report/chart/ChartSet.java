@@ -94,7 +94,13 @@ public final class ChartSet {
         return new Plan(out, skipped);
     }
 
-    private static void scaling(RunData run, Headline h, List<Measurement> pts, Palette palette, List<Drawn> out) {
+    private static void scaling(RunData run, Headline h, List<Measurement> all, Palette palette, List<Drawn> out) {
+        // One line per implementation over one shape of the workload: the sweep with the most points. A
+        // point measured once in another shape (a dedicated reclaimer at 1024 workers) is in the tables.
+        String sweep = all.stream().collect(java.util.stream.Collectors.groupingBy(Measurement::settingText,
+                        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse("");
+        List<Measurement> pts = all.stream().filter(m -> m.settingText().equals(sweep)).toList();
         // The unit is picked from the smallest rate so every value is >= 1 in it: XChart fills an area down
         // to 1 on a log axis, so the shaded band then reaches the bottom of the plot.
         double smallest = pts.stream().mapToDouble(m -> m.value() * Units.toOpsPerSecond(m.unit())).filter(v -> v > 0).min().orElse(1);
@@ -119,7 +125,7 @@ public final class ChartSet {
         }
         // Fairness: the share of workers that starved, from the same harness.
         List<Measurement> starved = run.measurements().stream().filter(m -> m.harness().equals(h.harness())
-                && m.metric().toLowerCase(java.util.Locale.ROOT).contains("starved")).toList();
+                && m.settingText().equals(sweep) && m.metric().toLowerCase(java.util.Locale.ROOT).contains("starved")).toList();
         if (!starved.isEmpty()) {
             XYChart c = ChartStyle.xy("Share of starved workers", "threads (log scale)", "starved share (" + starved.get(0).unit() + ")");
             c.getStyler().setXAxisLogarithmic(true);
