@@ -26,7 +26,7 @@ public enum ArenaKind {
             StripedArena::new, StripedArena::new, Capability.HEAP_FREE | Capability.EXACT_USED_BYTES),
     LOCK_FREE("a ring of per-epoch segments, one compare-and-set per allocation, no locks",
             LockFreeArena::new, null, Capability.HEAP_FREE | Capability.MATCHES_REFERENCE),
-    THREAD_CHUNKS("per-thread 16 KiB chunks freed by epoch: a plain bump per block, a lock once per chunk",
+    THREAD_CHUNKS("per-thread 16 KiB chunks freed by epoch: a plain bump per block, one compare-and-set per chunk, no locks",
             ThreadChunkArena::new, ThreadChunkArena::new, Capability.HEAP_FREE);
 
     private final String description;

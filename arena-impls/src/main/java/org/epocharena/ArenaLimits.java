@@ -27,11 +27,30 @@ public final class ArenaLimits {
         return capacity;
     }
 
+    /**
+     * The largest epoch an arena of {@code capacity} bytes reaches, so that a freed block's handle can
+     * never match a later block: a handle is a non-negative {@code long} naming the 16-byte granule a
+     * block starts in plus the low bits of its epoch, and as long as epochs stay below
+     * {@code 2^epochBits} no two epochs share those bits. That is {@link #MAX_EPOCH} for pools up to
+     * 128 KiB, {@code 2^47 - 1} at 1 MiB and {@code 2^36 - 1} above 1 GiB (19 hours of a million
+     * reclaims a second); a reclaim past it throws rather than let a stale handle come back to life.
+     */
+    public static long maxEpoch(int capacity) {
+        int granuleBits = 32 - Integer.numberOfLeadingZeros((checkCapacity(capacity) - 1) >>> 4);
+        int epochBits = Math.min(64 - Long.numberOfLeadingZeros(MAX_EPOCH), 63 - granuleBits);
+        return (1L << epochBits) - 1;
+    }
+
     /** The epoch {@code epochs} reclaims after {@code current}, checked against {@link #MAX_EPOCH}. */
     public static long nextEpoch(long current, long epochs) {
-        if (epochs < 1 || epochs > MAX_EPOCH - current) {
-            throw new IllegalArgumentException("epochs to reclaim must be between 1 and " + (MAX_EPOCH - current)
-                    + " (the epoch limit " + MAX_EPOCH + " minus the current epoch " + current + "), was " + epochs);
+        return nextEpoch(current, epochs, MAX_EPOCH);
+    }
+
+    /** The epoch {@code epochs} reclaims after {@code current}, checked against {@code maxEpoch}. */
+    public static long nextEpoch(long current, long epochs, long maxEpoch) {
+        if (epochs < 1 || epochs > maxEpoch - current) {
+            throw new IllegalArgumentException("epochs to reclaim must be between 1 and " + (maxEpoch - current)
+                    + " (the epoch limit " + maxEpoch + " minus the current epoch " + current + "), was " + epochs);
         }
         return current + epochs;
     }

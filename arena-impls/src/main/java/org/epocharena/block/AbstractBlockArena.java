@@ -19,6 +19,8 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     protected final BlockTable blocks;
+    /** The last epoch this pool's handles can tell apart ({@link ArenaLimits#maxEpoch}). */
+    protected final long maxEpoch;
     protected final PinRegistry pins = new PinRegistry();
     /** Made once: a fresh method reference per pin() would be a heap allocation on the pin path. */
     private final LongSupplier currentEpoch = this::epoch;
@@ -26,6 +28,7 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
 
     protected AbstractBlockArena(int capacity) {
         this.blocks = new BlockTable(ArenaLimits.checkCapacity(capacity));
+        this.maxEpoch = ArenaLimits.maxEpoch(capacity);
     }
 
     /**

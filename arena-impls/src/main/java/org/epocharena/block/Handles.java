@@ -13,12 +13,11 @@ import org.epocharena.ArenaLimits;
  * Naming granules instead of byte offsets leaves {@code 63 - granule bits} for the epoch: all 50 for
  * pools up to 128 KiB, 47 at 1 MiB, 36 at the largest capacity. A freed block's handle could only match
  * a live block again if a block started in the same granule an exact multiple of {@code 2^epochBits}
- * epochs later: for 50 bits that is past the last epoch, and for 36 bits (pools over 1 GiB) 2^36
- * reclaims, about 23 minutes of nothing but reclaims at 20 ns each; the limit of a {@code long} handle.
+ * epochs later, so an arena's epochs stop at {@code 2^epochBits - 1} ({@link ArenaLimits#maxEpoch}):
+ * a reclaim past it throws rather than let a stale handle come back to life.
  */
 public final class Handles {
     private static final int GRANULE_SHIFT = 4;
-    private static final int MAX_EPOCH_BITS = 64 - Long.numberOfLeadingZeros(ArenaLimits.MAX_EPOCH);
 
     private final int granuleBits;
     private final long granuleMask;
@@ -28,8 +27,7 @@ public final class Handles {
         int lastGranule = (capacity - 1) >>> GRANULE_SHIFT;
         this.granuleBits = 32 - Integer.numberOfLeadingZeros(lastGranule);
         this.granuleMask = (1L << granuleBits) - 1;
-        int epochBits = Math.min(MAX_EPOCH_BITS, 63 - granuleBits);
-        this.epochMask = (1L << epochBits) - 1;
+        this.epochMask = ArenaLimits.maxEpoch(capacity);   // all ones: epochs never pass it
     }
 
     /** The handle of a block of {@code epoch} starting at byte {@code offset}. */

@@ -1,72 +1,77 @@
 package org.epocharena.chunks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import org.epocharena.ArenaLimits;
 import org.epocharena.block.AbstractBlockArena;
 
 /**
- * Per-thread chunks: the pool is cut into fixed chunks, a thread claims one chunk at a time for the
- * current epoch and bump-allocates inside it with no lock, no compare-and-set and no shared write but
- * the block's own record.
+ * Per-thread chunks: the pool is cut into fixed chunks ({@link ChunkTable}); a thread claims one with
+ * a single compare-and-set and bump-allocates inside it with no lock, no compare-and-set and no shared
+ * write but the block's own record. Nothing in this design takes a lock, reclaims included
+ * ({@link EpochClock}).
  *
  * <p><b>Fast path.</b> A {@link ThreadLocal} lookup of the thread's {@link Cursor}, one volatile read
- * of the epoch, a bounds check, a plain bump of the thread's own {@code top} and the block's record
- * in the {@link org.epocharena.block.BlockTable} (a plain store into a granule of the thread's own
- * chunk). A block is tagged with the epoch its thread read; if a reclaim ends that epoch meanwhile,
- * the block is born dead: its allocation took effect just before the reclaim, which frees it.
+ * of the epoch, a bounds check, a plain bump of the thread's own {@code top} and a plain store of the
+ * block's record into a granule of the thread's own chunk. A block is tagged with the epoch its thread
+ * read; if a reclaim ends that epoch meanwhile, the block is born dead: its allocation took effect at
+ * the read, before the reclaim.
  *
- * <p><b>Chunks.</b> A chunk is tagged with the epoch it was claimed in and used only in that epoch,
- * so it is freed with its epoch, like the blocks in it: freeing is the block table's one bound, and a
- * reclaim never walks chunks. A chunk is reused only once its owner has let go of it, because only
- * the owner knows it is not in the middle of writing a record there: the owner lets go when it claims
- * its next chunk, and a thread that ended lets go by ending ({@link Thread#isAlive()}, checked when a
- * claim finds no free chunk). A chunk of an epoch a pin holds stays until a reclaim after the pin frees
- * it. Claiming, letting go and the shared chunk below are done under one lock ({@code pool}): a
- * thread with its own chunk takes it once per chunk, never per block; claiming is not lock-free.
+ * <p><b>Chunks live across epochs.</b> A chunk's tag is the latest epoch of a block in it; a thread
+ * raises its chunk's tag once per epoch it places blocks in, not per block, and keeps bumping where it
+ * was. When every block in its chunk is freed (the tag is below the freed bound) it starts again from
+ * the chunk's start, without claiming. A full chunk is let go and waits for its epochs to be freed
+ * before anyone claims it. A chunk is taken from its holder only when the holder's thread has ended:
+ * only the owner knows it is not between reading the epoch and writing a record there.
  *
- * <p><b>Budget, and the shared chunk.</b> A thread that sits idle keeps its chunk, freed or not, until
- * it allocates again or ends, so at most {@code budget} threads may hold chunks at once; every other
- * allocation (a thread without a budget unit, or a block that finds no chunk) goes to one shared chunk
- * bumped under the lock. Small pools (below 2 KiB) have a single chunk and no thread chunks: the shared
- * chunk is then the whole pool and placement from empty is exact.
+ * <p><b>Budget and lanes.</b> A thread that goes idle keeps its chunk, so at most {@link #budget()}
+ * threads hold chunks at once. Every other thread (and a thread whose chunk is full when no chunk is
+ * free) allocates from a few shared lanes ({@link Lane}): a chunk bumped by compare-and-set, its records
+ * written so that a late writer can never hide a newer block. Pools below 2 KiB have one chunk and no
+ * thread chunks; their one lane places exactly like a ring from empty.
  *
- * <p><b>How full it gets.</b> From empty, a block of {@code s} bytes fails only when every chunk is
- * claimed: each retired chunk left a tail shorter than the block that did not fit, the last one
- * failed, and threads with a budget unit may hold up to a chunk each that nobody else can use. So
- * {@link #wasteBound()} is {@code (chunks - 1) * (MAX_BLOCK - 1) + budget * chunkSize}, 0 for a single
- * chunk; the defaults (chunks of capacity / 16 rounded down to a power of two between 1 KiB and
- * 16 KiB, and held chunks worth at most a sixteenth of the pool) keep it at most an eighth of the
- * capacity from 256 KiB up, where the chunks are 16 KiB. {@link #usedBytes()} counts whole chunks that hold blocks
- * of epochs not yet freed (a chunk's unused end is not available to others), not block bytes.
+ * <p><b>How full it gets.</b> From empty, a block of {@code s} bytes fails only when no chunk can be
+ * claimed: each let-go chunk left a tail shorter than the block that did not fit, and the threads and
+ * lanes hold at most a chunk each that others cannot use. So {@link #wasteBound()} is
+ * {@code (chunks - 1) * (MAX_BLOCK - 1) + (budget + lanes) * chunkSize}, 0 for a single chunk; the
+ * defaults (chunks of capacity / 16 rounded down to a power of two between 1 KiB and 16 KiB, holders
+ * worth a sixteenth of the pool) keep it at most an eighth of the capacity from 256 KiB up, where the
+ * chunks are 16 KiB. {@link #usedBytes()} counts chunks holding blocks of epochs not yet freed: a held
+ * chunk up to its holder's bump position, a let-go one whole.
  *
- * <p><b>Trade-offs, from measurements.</b> Chunks of 16 KiB are 256 blocks of 64 bytes between two
- * lock acquisitions, which makes the lock invisible at 1 and 2 threads; larger chunks cost more held
- * waste per thread for nothing, smaller ones more tail waste (up to 1023 bytes per chunk) and more
- * claims. Fixed chunks freed by epoch need no free list and no ring: a claim scans from a rotating
- * index for a chunk whose epoch is freed and that nobody holds. Out of memory and heavy claiming
- * serialize on the lock, and past {@code budget} threads the allocations share one chunk under it.
+ * <p><b>Trade-offs, from measurements.</b> Chunks of 16 KiB are about 80 blocks of the mixed sizes
+ * between two claims; smaller chunks waste more tails (up to 1023 bytes each) and bigger ones hold
+ * more per idle thread. Past the budget, threads pay one compare-and-set per block on a lane, which is
+ * what keeps a thousand threads on a sixteenth of the pool instead of a chunk each.
  */
 public final class ThreadChunkArena extends AbstractBlockArena {
     /** The default chunk size for pools of 256 KiB and more. */
     public static final int MAX_CHUNK = 16 * 1024;
+    private static final int MAX_LANES = 4;
+    private static final VarHandle HOLDING;
+    private static final VarHandle UNIT_RETURNED;
 
-    private final int chunkSize;
-    private final int chunkCount;
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HOLDING = lookup.findVarHandle(ThreadChunkArena.class, "holding", int.class);
+            UNIT_RETURNED = lookup.findVarHandle(Cursor.class, "unitReturned", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ChunkTable chunks;
+    private final EpochClock clock;
     private final int budget;
+    private final Lane[] lanes;
     private final long wasteBound;
-    /** Per chunk: the epoch it was last claimed in, 0 before its first claim. Under {@code pool}. */
-    private final long[] claimedIn;
-    /** Per chunk: the cursor that holds it, or null once let go. Under {@code pool}. */
-    private final Cursor[] holder;
     private final ThreadLocal<Cursor> cursors = new ThreadLocal<>();
-    /** Guards every chunk's claim and release, the budget and the shared cursor. */
-    private final Object pool = new Object();
-    private final Cursor shared = new Cursor(null);
-    private final Object reclaimLock = new Object();
-    private int budgetUsed;
-    private int nextChunk;
-    /** The epoch shifted left by one; the low bit is set while a reclaim runs. Written under reclaimLock. */
-    private volatile long epochState = 1L << 1;
+    /** Made once: a method reference made per claim would be a heap allocation on the allocation path. */
+    private final ChunkTable.TakenBack takenBack = this::takenBack;
+    /** Threads holding a chunk (or whose ended holder was not yet found): at most {@link #budget}. */
+    private volatile int holding;
 
     public ThreadChunkArena(int capacity) {
         this(capacity, defaultChunks(ArenaLimits.checkCapacity(capacity)), true);
@@ -74,8 +79,8 @@ public final class ThreadChunkArena extends AbstractBlockArena {
 
     /**
      * @param chunks how many chunks to cut the pool into, from 1 to {@code capacity / 16}; with more
-     *               than one, threads may hold half of them (rounded down) at once, or a sixteenth
-     *               of the pool's bytes if that is more
+     *               than one, threads and lanes may hold half of them (rounded down) at once, or a
+     *               sixteenth of the pool's bytes if that is more
      */
     public ThreadChunkArena(int capacity, int chunks) {
         this(capacity, chunks, false);
@@ -87,18 +92,23 @@ public final class ThreadChunkArena extends AbstractBlockArena {
             throw new IllegalArgumentException("chunks must be between 1 and " + capacity / MIN_BLOCK
                     + " (capacity / " + MIN_BLOCK + ") for capacity " + capacity + ", was " + chunks);
         }
-        this.chunkCount = chunks;
-        this.chunkSize = capacity / chunks;
+        this.chunks = new ChunkTable(capacity, chunks);
+        this.clock = new EpochClock(blocks, pins::oldestPinnedEpoch, maxEpoch);
+        int chunkSize = this.chunks.size();
         int bySixteenth = capacity / 16 / chunkSize;
-        this.budget = chunks == 1 ? 0 : defaults ? bySixteenth : Math.max(bySixteenth, chunks / 2);
-        this.claimedIn = new long[chunks];
-        this.holder = new Cursor[chunks];
+        int holders = chunks == 1 ? 1 : Math.max(1, defaults ? bySixteenth : Math.max(bySixteenth, chunks / 2));
+        int laneCount = Math.max(1, Math.min(MAX_LANES, holders / 8));
+        this.budget = chunks == 1 ? 0 : Math.max(0, holders - laneCount);
+        this.lanes = new Lane[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = new Lane();
+        }
         if (chunks == 1) {
             this.wasteBound = 0;
         } else if (chunkSize < MAX_BLOCK) {
             this.wasteBound = capacity;   // a block larger than a chunk never fits: no promise at all
         } else {
-            this.wasteBound = (chunks - 1L) * (MAX_BLOCK - 1) + (long) budget * chunkSize;
+            this.wasteBound = (chunks - 1L) * (MAX_BLOCK - 1) + (long) (budget + laneCount) * chunkSize;
         }
     }
 
@@ -112,11 +122,11 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     }
 
     public int chunkSize() {
-        return chunkSize;
+        return chunks.size();
     }
 
     public int chunks() {
-        return chunkCount;
+        return chunks.count();
     }
 
     /** How many threads may hold a chunk at once. */
@@ -124,13 +134,18 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         return budget;
     }
 
+    /** How many shared lanes serve the threads past the budget. */
+    public int lanes() {
+        return lanes.length;
+    }
+
     @Override
     protected long place(int size) {
         Cursor cursor = cursors.get();
         if (cursor != null) {
-            long state = epochState;
+            long state = clock.state();
             int top = cursor.top;
-            if (cursor.claimedState == state && size <= cursor.end - top) {
+            if (cursor.state == state && size <= cursor.end - top) {
                 cursor.top = top + size;
                 return blocks.record(state >>> 1, top, size);
             }
@@ -139,167 +154,108 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     }
 
     /**
-     * Everything but the fast path: a first cursor for the thread, waiting out a reclaim, and under
-     * {@code pool} a new chunk for the thread (if it has or gets a budget unit) or else the shared
-     * chunk, claiming a chunk whose epoch is freed and that nobody alive holds.
-     *
-     * <p>Deliberately one long method: HotSpot's C2 does not inline a hot method of more than
-     * {@code FreqInlineSize} (325) bytes of bytecode, and when it inlined the slow path into
-     * {@link #place} (split into small methods it did), {@code place} grew too big to be inlined into
-     * its callers and {@code tryAllocate(64)} went from about 5 to 8 ns (JDK 17, one thread).
+     * Everything but the fast path: a first cursor, a change of epoch (finishing one under way), a
+     * chunk that is full, and the threads past the budget. Kept out of {@link #place} so that the
+     * fast path stays small enough for the JIT to inline into its callers.
      */
     private long placeSlow(Cursor cursor, int size) {
         if (cursor == null) {
-            cursor = new Cursor(new WeakReference<>(Thread.currentThread()));
+            cursor = new Cursor(Thread.currentThread(), lanes[laneOf(Thread.currentThread())]);
             cursors.set(cursor);
         }
-        long state = awaitEpoch();
-        if (cursor.claimedState == state && size <= cursor.end - cursor.top) {
-            return bump(cursor, size, state);   // a reclaim ended while we read the epoch
+        long state = clock.settledState();
+        long epoch = state >>> 1;
+        if (cursor.chunk < 0 && !takeUnit(cursor)) {
+            return cursor.lane.place(epoch, size);
         }
-        synchronized (pool) {
-            boolean own = budget > 0 && (cursor.budgeted || takeBudget(cursor));
-            Cursor target = own ? cursor : shared;
-            while (true) {
-                if (target == shared && shared.claimedState == state && size <= shared.end - shared.top) {
-                    return bump(shared, size, state);
-                }
-                // Claim a chunk whose epoch is freed and that nobody alive holds; only then let go of the
-                // target's chunk, so that a failed claim keeps its tail usable.
-                long freedBelow = blocks.freedBelow();
-                int claimed = -1;
-                for (int i = 0; i < chunkCount && claimed < 0; i++) {
-                    int chunk = nextChunk;
-                    nextChunk = chunk + 1 == chunkCount ? 0 : chunk + 1;
-                    if (claimedIn[chunk] >= freedBelow) {
-                        continue;   // holds blocks of an epoch not yet freed (or is claimed in this one)
-                    }
-                    Cursor owner = holder[chunk];
-                    if (owner == shared && target != shared) {
-                        // The shared chunk is written under this lock only, so nothing is in flight there.
-                        shared.chunk = -1;
-                        shared.claimedState = 0;
-                    } else if (owner != null && owner != target) {
-                        if (!owner.isDead()) {
-                            continue;   // its owner may still be writing a record there
-                        }
-                        if (owner.budgeted) {
-                            owner.budgeted = false;
-                            budgetUsed--;
-                        }
-                    }
-                    claimedIn[chunk] = state >>> 1;
-                    claimed = chunk;
-                }
-                if (claimed >= 0) {
-                    if (target.chunk >= 0 && target.chunk != claimed) {
-                        holder[target.chunk] = null;
-                    }
-                    holder[claimed] = target;
-                    target.chunk = claimed;
-                    target.claimedState = state;
-                    target.top = claimed * chunkSize;
-                    target.end = claimed == chunkCount - 1 ? blocks.capacity() : target.top + chunkSize;
-                    if (size <= target.end - target.top) {
-                        return bump(target, size, state);
-                    }
-                    // Only with explicit chunks smaller than a block: fall through as if none was free.
-                }
-                if (target == shared) {
-                    return OUT_OF_MEMORY;
-                }
-                if (cursor.chunk < 0) {
-                    giveBackBudget(cursor);
-                }
-                target = shared;
+        long freedBelow = blocks.freedBelow();
+        if (cursor.chunk >= 0) {
+            if (chunks.tag(cursor.chunk) < freedBelow) {
+                cursor.top = chunks.start(cursor.chunk);   // every block in it is dead: start again
+            }
+            if (size <= cursor.end - cursor.top) {
+                return placeInOwnChunk(cursor, state, size);
             }
         }
+        int claimed = chunks.claim(cursor, freedBelow, takenBack);
+        if (claimed >= 0 && size > chunks.end(claimed) - chunks.start(claimed)) {
+            chunks.giveBack(claimed, cursor, chunks.tag(claimed));   // explicit chunks smaller than a block
+            claimed = -1;
+        }
+        if (claimed < 0) {
+            if (cursor.chunk < 0) {
+                returnUnit(cursor);
+            }
+            return cursor.lane.place(epoch, size);
+        }
+        int previous = cursor.chunk;
+        cursor.chunk = claimed;
+        cursor.top = chunks.start(claimed);
+        cursor.end = chunks.end(claimed);
+        cursor.state = 0;   // raise the new chunk's tag before the first block
+        if (previous >= 0) {
+            chunks.release(previous, cursor);
+        }
+        return placeInOwnChunk(cursor, state, size);
     }
 
-    private long bump(Cursor cursor, int size, long state) {
+    private long placeInOwnChunk(Cursor cursor, long state, int size) {
+        if (cursor.state != state) {
+            chunks.raiseTag(cursor.chunk, state >>> 1);
+            cursor.state = state;
+        }
         int top = cursor.top;
         cursor.top = top + size;
         return blocks.record(state >>> 1, top, size);
     }
 
-    /** The current epoch state, waiting out a reclaim that is running. */
-    private long awaitEpoch() {
-        long state = epochState;
-        while ((state & 1) != 0) {
-            synchronized (reclaimLock) {
-                state = epochState;
-            }
-        }
-        return state;
+    private int laneOf(Thread thread) {
+        long id = thread.getId();
+        return (int) ((id ^ (id >>> 16)) & 0x7FFF_FFFF) % lanes.length;
     }
 
-    /** Under {@code pool}. */
-    private boolean takeBudget(Cursor cursor) {
-        if (budgetUsed == budget) {
-            // Units of threads that ended come back here; such a thread is gone and writes nothing.
-            for (int i = 0; i < chunkCount && budgetUsed == budget; i++) {
-                Cursor owner = holder[i];
-                if (owner != null && owner.budgeted && owner.isDead()) {
-                    owner.budgeted = false;
-                    budgetUsed--;
-                }
-            }
-            if (budgetUsed == budget) {
-                return false;
+    /** Takes one of the budget's units for a thread that holds no chunk. */
+    private boolean takeUnit(Cursor cursor) {
+        int held;
+        while ((held = holding) < budget) {
+            if (HOLDING.compareAndSet(this, held, held + 1)) {
+                cursor.unitReturned = false;
+                return true;
             }
         }
-        cursor.budgeted = true;
-        budgetUsed++;
-        return true;
+        return false;
     }
 
-    /** Under {@code pool}. */
-    private void giveBackBudget(Cursor cursor) {
-        cursor.budgeted = false;
-        budgetUsed--;
+    private void returnUnit(Cursor cursor) {
+        if (UNIT_RETURNED.compareAndSet(cursor, false, true)) {
+            HOLDING.getAndAdd(this, -1);
+        }
+    }
+
+    /** A chunk was taken back from a holder that ended: its thread's unit comes back once. */
+    private void takenBack(ChunkTable.Holder holder) {
+        if (holder instanceof Cursor) {
+            returnUnit((Cursor) holder);
+        }
     }
 
     @Override
     public long reclaim(long epochs) {
         ensureOpen();
-        synchronized (reclaimLock) {
-            long current = epochState >>> 1;
-            long next = ArenaLimits.nextEpoch(current, epochs);
-            // Announce before scanning the pins; see SynchronizedArena. A fast path that reads the
-            // odd state takes the slow path and waits, so nobody tags a block while we decide.
-            epochState = (current << 1) | 1;
-            blocks.freeBelow(Math.min(next, pins.oldestPinnedEpoch()));
-            epochState = next << 1;
-            return next;
-        }
+        return clock.advance(epochs);
     }
 
     @Override
     public long epoch() {
         ensureOpen();
-        long state = epochState;
-        if ((state & 1) == 0) {
-            return state >>> 1;
-        }
-        synchronized (reclaimLock) {
-            return epochState >>> 1;
-        }
+        return clock.epoch();
     }
 
-    /** The bytes of every chunk claimed in an epoch that is not yet freed, whether its blocks fill it or not. */
     @Override
     public long usedBytes() {
         ensureOpen();
-        synchronized (pool) {
-            long freedBelow = blocks.freedBelow();
-            long used = 0;
-            for (int chunk = 0; chunk < chunkCount; chunk++) {
-                if (claimedIn[chunk] >= freedBelow) {
-                    used += chunk == chunkCount - 1 ? blocks.capacity() - (long) chunk * chunkSize : chunkSize;
-                }
-            }
-            return used;
-        }
+        clock.settledState();
+        return chunks.usedBytes(blocks.freedBelow());
     }
 
     @Override
@@ -310,32 +266,115 @@ public final class ThreadChunkArena extends AbstractBlockArena {
 
     @Override
     public String toString() {
-        return "ThreadChunkArena[chunks=" + chunkCount + " of " + chunkSize + " bytes, budget=" + budget
-                + ", epoch=" + (epochState >>> 1) + "]";
+        return "ThreadChunkArena[chunks=" + chunks.count() + " of " + chunks.size() + " bytes, budget=" + budget
+                + ", lanes=" + lanes.length + ", epoch=" + (clock.state() >>> 1) + "]";
     }
 
-    /** Where one thread (or the shared chunk) bumps: written only by its thread, or under {@code pool}. */
-    private static final class Cursor {
-        /** The owning thread, or null for the shared cursor, which never ends. */
+    /** Where one thread bumps: written only by its thread. */
+    private static final class Cursor extends ChunkTable.Holder {
         final WeakReference<Thread> thread;
-        /** The epoch state its chunk was claimed in; 0 while it holds none. */
-        long claimedState;
+        final Lane lane;
+        /** The epoch state its chunk's tag was last raised for; 0 while it holds none. */
+        long state;
         int top;
         int end;
         int chunk = -1;
-        /** Whether it holds one of the budget's units; under {@code pool}. */
-        boolean budgeted;
+        /** Whether its budget unit was given back (by itself, or by whoever took back its chunk). */
+        volatile boolean unitReturned = true;
 
-        Cursor(WeakReference<Thread> thread) {
-            this.thread = thread;
+        Cursor(Thread thread, Lane lane) {
+            this.thread = new WeakReference<>(thread);
+            this.lane = lane;
         }
 
+        @Override
         boolean isDead() {
-            if (thread == null) {
-                return false;
-            }
             Thread owner = thread.get();
             return owner == null || !owner.isAlive();
+        }
+
+        @Override
+        int top(int chunk, int end) {
+            return this.chunk == chunk ? top : end;
+        }
+    }
+
+    /**
+     * A chunk shared by the threads past the budget, bumped by compare-and-set on one word
+     * {@code (chunk + 1, top)}. A lane's block is tagged with the epoch read before the bump, like a
+     * thread's, so it may be born dead; its record is written with {@code recordLatest}, because a
+     * writer preempted after its bump may write after the chunk was freed and claimed again.
+     */
+    private final class Lane extends ChunkTable.Holder {
+        private static final int TOP_BITS = 31;
+        private static final long TOP_MASK = (1L << TOP_BITS) - 1;
+        private volatile long word;
+
+        long place(long epoch, int size) {
+            while (true) {
+                long current = word;
+                int chunk = (int) (current >>> TOP_BITS) - 1;
+                if (chunk >= 0) {
+                    int top = (int) (current & TOP_MASK);
+                    if (chunks.tag(chunk) < blocks.freedBelow()) {
+                        top = chunks.start(chunk);   // every block in it is dead: start again
+                    }
+                    if (size <= chunks.end(chunk) - top) {
+                        chunks.raiseTag(chunk, epoch);
+                        if (LANE_WORD.compareAndSet(this, current, pack(chunk, top + size))) {
+                            return blocks.recordLatest(epoch, top, size);
+                        }
+                        continue;
+                    }
+                }
+                int claimed = chunks.claim(this, blocks.freedBelow(), takenBack);
+                if (claimed < 0) {
+                    if (word != current) {
+                        continue;   // another thread moved the lane on meanwhile: try its chunk
+                    }
+                    return OUT_OF_MEMORY;
+                }
+                int start = chunks.start(claimed);
+                long tagBefore = chunks.tag(claimed);
+                if (size > chunks.end(claimed) - start) {
+                    chunks.giveBack(claimed, this, tagBefore);   // only with explicit chunks smaller than a block
+                    return OUT_OF_MEMORY;
+                }
+                // Before the chunk is in the word: a bumper that finds the tag below the freed bound starts over.
+                chunks.raiseTag(claimed, epoch);
+                if (LANE_WORD.compareAndSet(this, current, pack(claimed, start + size))) {
+                    if (chunk >= 0) {
+                        chunks.release(chunk, this);
+                    }
+                    return blocks.recordLatest(epoch, start, size);
+                }
+                chunks.giveBack(claimed, this, tagBefore);   // nobody placed a block in it
+            }
+        }
+
+        @Override
+        boolean isDead() {
+            return false;
+        }
+
+        @Override
+        int top(int chunk, int end) {
+            long current = word;
+            return (int) (current >>> TOP_BITS) - 1 == chunk ? (int) (current & TOP_MASK) : end;
+        }
+
+        private long pack(int chunk, int top) {
+            return ((long) (chunk + 1) << TOP_BITS) | top;
+        }
+    }
+
+    private static final VarHandle LANE_WORD;
+
+    static {
+        try {
+            LANE_WORD = MethodHandles.lookup().findVarHandle(Lane.class, "word", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }

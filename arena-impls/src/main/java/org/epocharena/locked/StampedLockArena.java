@@ -56,7 +56,7 @@ public final class StampedLockArena extends AbstractBlockArena {
         // optimistic epoch() read by a pinning thread that overlaps it fails and waits.
         long stamp = lock.writeLock();
         try {
-            long next = ArenaLimits.nextEpoch(epoch, epochs);
+            long next = ArenaLimits.nextEpoch(epoch, epochs, maxEpoch);
             epoch = next;
             long freeBelow = Math.min(next, pins.oldestPinnedEpoch());
             ring.freeBelow(freeBelow);

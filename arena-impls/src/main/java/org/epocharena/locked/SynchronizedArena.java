@@ -42,7 +42,7 @@ public final class SynchronizedArena extends AbstractBlockArena {
     public long reclaim(long epochs) {
         ensureOpen();
         synchronized (lock) {
-            long next = ArenaLimits.nextEpoch(epochState >>> 1, epochs);
+            long next = ArenaLimits.nextEpoch(epochState >>> 1, epochs, maxEpoch);
             // Announce before scanning: a thread pinning concurrently either is seen by the scan or
             // re-reads the epoch, sees the reclaim and re-pins at the new epoch.
             epochState = ((next - 1) << 1) | 1;

@@ -137,7 +137,7 @@ public final class LockFreeArena extends AbstractBlockArena {
         while (true) {
             Segment segment = current;
             if (segment.next == null) {
-                long next = ArenaLimits.nextEpoch(segment.epoch, epochs);
+                long next = ArenaLimits.nextEpoch(segment.epoch, epochs, maxEpoch);
                 if (successor == null || successor.epoch != next) {
                     successor = new Segment(next);
                 }

@@ -102,7 +102,7 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
         lock.lock();
         try {
             ensureOpen();
-            epoch = ArenaLimits.nextEpoch(epoch, epochs);
+            epoch = ArenaLimits.nextEpoch(epoch, epochs, ArenaLimits.maxEpoch(capacity));
             long freeBelow = Math.min(epoch, oldestPinned());
             if (freeBelow > freedBelow) {
                 freedBelow = freeBelow;

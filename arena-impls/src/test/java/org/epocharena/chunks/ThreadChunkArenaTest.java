@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The per-thread chunk design's own promises beyond the conformance suite: its default chunking,
- * budget and waste bound, chunks of threads that ended and of idle threads, the shared chunk past
- * the budget, and bad chunkings rejected with the value and the bound.
+ * budget, lanes and waste bound, chunks that live across epochs, chunks of threads that ended and of
+ * idle threads, the lanes past the budget, the free bytes it reports, and bad chunkings rejected with
+ * the value and the bound.
  */
 class ThreadChunkArenaTest {
     private static final int KIB = 1024;
@@ -32,18 +33,25 @@ class ThreadChunkArenaTest {
     @ValueSource(ints = {16, 100, 2047, 2048, 4096, 64 * KIB, 256 * KIB, 1 << 20, 32 << 20, Integer.MAX_VALUE - 8})
     void defaultChunkingKeepsTheDocumentedWasteBound(int capacity) {
         ThreadChunkArena arena = new ThreadChunkArena(capacity);
+        assertThat(arena.lanes()).isBetween(1, 4);
         if (capacity < 2 * KIB) {
             assertThat(arena.chunks()).isEqualTo(1);
             assertThat(arena.budget()).isZero();
             assertThat(arena.wasteBound()).isZero();
         } else {
             assertThat(arena.chunkSize()).isBetween(KIB, ThreadChunkArena.MAX_CHUNK);
-            assertThat(arena.budget()).isEqualTo(capacity / 16 / arena.chunkSize());
-            assertThat(arena.wasteBound()).isEqualTo((arena.chunks() - 1L) * 1023 + (long) arena.budget() * arena.chunkSize());
+            int holders = Math.max(1, capacity / 16 / arena.chunkSize());
+            assertThat(arena.budget() + arena.lanes()).isEqualTo(Math.max(holders, arena.lanes()));
+            assertThat(arena.wasteBound()).isEqualTo((arena.chunks() - 1L) * 1023
+                    + (long) (arena.budget() + arena.lanes()) * arena.chunkSize());
         }
         if (capacity >= 256 * KIB) {
             assertThat(arena.chunkSize()).isEqualTo(ThreadChunkArena.MAX_CHUNK);
             assertThat(arena.wasteBound()).isLessThanOrEqualTo(capacity / 8);
+        }
+        if (capacity == 32 << 20) {
+            assertThat(arena.budget()).as("the throughput harness's pool").isEqualTo(124);
+            assertThat(arena.lanes()).isEqualTo(4);
         }
         arena.close();
     }
@@ -57,11 +65,12 @@ class ThreadChunkArenaTest {
         }
     }
 
-    /** Four 16 KiB chunks, two of which threads may hold: 64 blocks of 1 KiB fill the pool exactly. */
+    /** Four 16 KiB chunks: one thread may hold one, one lane serves the rest; 64 blocks of 1 KiB fill the pool. */
     private static ThreadChunkArena fourChunks() {
         ThreadChunkArena arena = new ThreadChunkArena(64 * KIB, 4);
         assertThat(arena.chunkSize()).isEqualTo(16 * KIB);
-        assertThat(arena.budget()).isEqualTo(2);
+        assertThat(arena.budget()).isEqualTo(1);
+        assertThat(arena.lanes()).isEqualTo(1);
         return arena;
     }
 
@@ -73,36 +82,74 @@ class ThreadChunkArenaTest {
         return blocks;
     }
 
+    private static void onOtherThread(Runnable task) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        thread.start();
+        thread.join();
+        assertThat(failure.get()).isNull();
+    }
+
     @Test
-    void aThreadThatEndsOwningAChunkLeavesItToTheNextReclaim() throws Exception {
+    void aChunkLivesAcrossEpochs_andStartsOverOnceEverythingInItIsFreed() {
         try (ThreadChunkArena arena = fourChunks()) {
-            AtomicLong handle = new AtomicLong();
-            Thread owner = new Thread(() -> handle.set(arena.allocate(64)));
-            owner.start();
-            owner.join();
-            assertThat(arena.isLive(handle.get())).isTrue();
+            long first = arena.allocate(100);
+            try (EpochArena.Guard pin = arena.pin()) {
+                arena.reclaim();
+                long second = arena.allocate(100);
+                assertThat(arena.epochOf(second)).isEqualTo(2);
+                assertThat(arena.usedBytes()).as("one chunk, bumped on across the epoch").isEqualTo(200);
+                assertThat(arena.isLive(first)).isTrue();
+            }
             arena.reclaim();
-            assertThat(arena.isLive(handle.get())).isFalse();
-            // Its chunk is reused: the whole pool, all four chunks, is this thread's again.
-            assertThat(fill(arena)).isEqualTo(64);
-            assertThat(arena.usedBytes()).isEqualTo(64 * KIB);
+            assertThat(arena.usedBytes()).isZero();
+            arena.allocate(64);
+            assertThat(arena.usedBytes()).as("everything in the chunk was freed: it starts again").isEqualTo(64);
+            assertThat(fill(arena)).as("no chunk was lost on the way").isEqualTo(63);
         }
     }
 
     @Test
-    void anIdleThreadKeepsItsChunkUntilItAllocatesAgain_itsBlocksStillFreeOnTime() throws Exception {
+    void aThreadThatEndsOwningAChunkLeavesItToTheNextReclaim_andItsBudgetUnitComesBack() throws Exception {
+        try (ThreadChunkArena arena = fourChunks()) {
+            AtomicLong handle = new AtomicLong();
+            onOtherThread(() -> handle.set(arena.allocate(64)));
+            assertThat(arena.isLive(handle.get())).isTrue();
+            arena.reclaim();
+            assertThat(arena.isLive(handle.get())).isFalse();
+            // The main thread finds the budget taken and fills through the lane, which takes back the ended
+            // thread's chunk on the way: the whole pool.
+            assertThat(fill(arena)).isEqualTo(64);
+            assertThat(arena.usedBytes()).isEqualTo(64 * KIB);
+            arena.reclaim();
+            // The unit came back with the chunk: a new thread holds a chunk of its own again.
+            onOtherThread(() -> arena.allocate(100));
+            onOtherThread(() -> arena.allocate(200));
+            assertThat(arena.usedBytes()).as("one held chunk up to 100 bytes, the lane's up to 200").isEqualTo(300);
+        }
+    }
+
+    @Test
+    void anIdleThreadKeepsItsChunk_itsBlocksStillFreeOnTime() throws Exception {
         try (ThreadChunkArena arena = fourChunks()) {
             CountDownLatch allocated = new CountDownLatch(1);
             CountDownLatch again = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             AtomicLong first = new AtomicLong();
+            AtomicLong second = new AtomicLong();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread idle = new Thread(() -> {
                 try {
                     first.set(arena.allocate(64));
                     allocated.countDown();
                     again.await();
-                    arena.allocate(64);   // lets go of the old chunk, claims a fresh one
+                    second.set(arena.allocate(64));
                 } catch (Throwable e) {
                     failure.set(e);
                 } finally {
@@ -119,14 +166,15 @@ class ThreadChunkArenaTest {
             again.countDown();
             done.await();
             assertThat(failure.get()).isNull();
+            assertThat(arena.isLive(second.get())).isTrue();
             arena.reclaim();
             idle.join();
-            assertThat(fill(arena)).as("everything once the thread let go and ended").isEqualTo(64);
+            assertThat(fill(arena)).as("everything once the thread ended").isEqualTo(64);
         }
     }
 
     @Test
-    void threadsPastTheBudgetShareOneChunk() throws Exception {
+    void threadsPastTheBudgetShareALane() throws Exception {
         try (ThreadChunkArena arena = fourChunks()) {
             List<Thread> threads = new ArrayList<>();
             CountDownLatch release = new CountDownLatch(1);
@@ -146,13 +194,28 @@ class ThreadChunkArenaTest {
                 threads.add(thread);
             }
             allocated.await();
-            // Two threads hold a chunk each; the other three placed their blocks in the shared one.
-            assertThat(arena.usedBytes()).isEqualTo(3 * 16 * KIB);
+            // One thread holds a chunk; the other four placed their blocks one after another in the lane's.
+            assertThat(arena.usedBytes()).isEqualTo(500);
             assertThat(handles).hasSize(5).allMatch(arena::isLive);
+            assertThat(fill(arena)).as("two chunks left, and the lane's 15 KiB after its four blocks").isEqualTo(32 + 15);
             release.countDown();
             for (Thread thread : threads) {
                 thread.join();
             }
+        }
+    }
+
+    @Test
+    void theOutOfMemoryMessageCountsTheHeldChunksTailAsFree() {
+        try (ThreadChunkArena arena = fourChunks()) {
+            // 16 blocks of 1000 bytes per chunk, 384 bytes of tail each; the last chunk stays held.
+            int placed = 0;
+            while (arena.tryAllocate(1000) != EpochArena.OUT_OF_MEMORY) {
+                placed++;
+            }
+            assertThat(placed).isEqualTo(64);
+            assertThat(arena.usedBytes()).isEqualTo(64 * KIB - 384);
+            assertThatThrownBy(() -> arena.allocate(1000)).hasMessageContaining("384 bytes free of capacity 65536");
         }
     }
 }

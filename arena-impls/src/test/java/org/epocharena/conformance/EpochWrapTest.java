@@ -11,6 +11,7 @@ import org.epocharena.ArenaLimits;
 import org.epocharena.EpochArena;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Contract rule 5: a freed block's handle never reads as live again, however many epochs pass, and
@@ -72,6 +73,39 @@ class EpochWrapTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(String.valueOf(ArenaLimits.MAX_EPOCH));
             assertThat(arena.epoch()).isEqualTo(ArenaLimits.MAX_EPOCH);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 128 * 1024, 128 * 1024 + 1, 1 << 20, 1 << 30, (1 << 30) + 1, ArenaLimits.MAX_CAPACITY})
+    void theLastEpochIsWhereAHandlesEpochBitsEnd(int capacity) {
+        // A handle is a non-negative long: granule bits, then as many epoch bits as are left (at most 50).
+        int granuleBits = 32 - Integer.numberOfLeadingZeros((capacity - 1) >>> 4);
+        int epochBits = Math.min(50, 63 - granuleBits);
+        assertThat(ArenaLimits.maxEpoch(capacity)).isEqualTo((1L << epochBits) - 1);
+        assertThat(epochBits).isBetween(36, 50);
+    }
+
+    /**
+     * On a 1 MiB pool a handle has 47 epoch bits: the arena's epochs stop at 2^47 - 1, so no later block
+     * can carry a freed block's epoch bits; the reclaim past it throws naming the bound and changes nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("org.epocharena.Design#all")
+    void epochsStopBeforeAHandlesEpochBitsWouldRepeat(Design kind) {
+        int capacity = 1 << 20;
+        long last = ArenaLimits.maxEpoch(capacity);
+        assertThat(last).isEqualTo((1L << 47) - 1);
+        try (EpochArena arena = kind.create(capacity)) {
+            long stale = arena.allocate(64);
+            assertThat(skip(arena, last - 1)).isEqualTo(last);
+            long fresh = arena.allocate(64);
+            assertThat(arena.epochOf(fresh)).isEqualTo(last);
+            assertThat(arena.isLive(stale)).isFalse();
+            assertThatThrownBy(arena::reclaim).as("%s: reclaim past 2^47 - 1 on a 1 MiB pool", kind)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(last));
+            assertThat(arena.epoch()).isEqualTo(last);
+            assertThat(arena.isLive(fresh)).isTrue();
         }
     }
 }
