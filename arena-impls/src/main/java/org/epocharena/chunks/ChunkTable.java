@@ -122,6 +122,22 @@ final class ChunkTable {
         return -1;
     }
 
+    /**
+     * Claims this one chunk for {@code holder} if all its blocks are dead and nobody holds it: a thread
+     * tries the chunks it let go of first, because they are still in its caches.
+     */
+    boolean claimThis(int chunk, Holder holder, long freedBelow) {
+        if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow || (Holder) HOLDERS.getVolatile(holders, chunk) != null
+                || !HOLDERS.compareAndSet(holders, chunk, null, holder)) {
+            return false;
+        }
+        if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow) {
+            HOLDERS.setVolatile(holders, chunk, null);   // a late lane writer raised it meanwhile
+            return false;
+        }
+        return true;
+    }
+
     /** Lets go of a chunk claimed for nothing, with the tag it had before {@code holder} raised it. */
     void giveBack(int chunk, Holder holder, long tagBefore) {
         TAGS.setVolatile(tags, chunk, tagBefore);

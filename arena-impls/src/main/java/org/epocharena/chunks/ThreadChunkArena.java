@@ -93,7 +93,7 @@ public final class ThreadChunkArena extends AbstractBlockArena {
                     + " (capacity / " + MIN_BLOCK + ") for capacity " + capacity + ", was " + chunks);
         }
         this.chunks = new ChunkTable(capacity, chunks);
-        this.clock = new EpochClock(blocks, pins::oldestPinnedEpoch, maxEpoch);
+        this.clock = new EpochClock(blocks, pins::oldestPinnedEpochAfterAdvance, maxEpoch);
         int chunkSize = this.chunks.size();
         int bySixteenth = capacity / 16 / chunkSize;
         int holders = chunks == 1 ? 1 : Math.max(1, defaults ? bySixteenth : Math.max(bySixteenth, chunks / 2));
@@ -177,7 +177,10 @@ public final class ThreadChunkArena extends AbstractBlockArena {
                 return placeInOwnChunk(cursor, state, size);
             }
         }
-        int claimed = chunks.claim(cursor, freedBelow, takenBack);
+        int claimed = cursor.reclaimRecent(chunks, freedBelow);
+        if (claimed < 0) {
+            claimed = chunks.claim(cursor, freedBelow, takenBack);
+        }
         if (claimed >= 0 && size > chunks.end(claimed) - chunks.start(claimed)) {
             chunks.giveBack(claimed, cursor, chunks.tag(claimed));   // explicit chunks smaller than a block
             claimed = -1;
@@ -195,6 +198,7 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         cursor.state = 0;   // raise the new chunk's tag before the first block
         if (previous >= 0) {
             chunks.release(previous, cursor);
+            cursor.remember(previous);
         }
         return placeInOwnChunk(cursor, state, size);
     }
@@ -281,10 +285,29 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         int chunk = -1;
         /** Whether its budget unit was given back (by itself, or by whoever took back its chunk). */
         volatile boolean unitReturned = true;
+        /** The chunks it let go of last, oldest first (-1: none), tried before any other chunk. */
+        private final int[] recent = {-1, -1, -1, -1};
 
         Cursor(Thread thread, Lane lane) {
             this.thread = new WeakReference<>(thread);
             this.lane = lane;
+        }
+
+        void remember(int chunk) {
+            System.arraycopy(recent, 1, recent, 0, recent.length - 1);
+            recent[recent.length - 1] = chunk;
+        }
+
+        /** Claims again the oldest chunk it let go of whose blocks are all dead, or returns -1. */
+        int reclaimRecent(ChunkTable chunks, long freedBelow) {
+            for (int i = 0; i < recent.length; i++) {
+                int chunk = recent[i];
+                if (chunk >= 0 && chunks.claimThis(chunk, this, freedBelow)) {
+                    recent[i] = -1;
+                    return chunk;
+                }
+            }
+            return -1;
         }
 
         @Override

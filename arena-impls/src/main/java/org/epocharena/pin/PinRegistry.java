@@ -39,6 +39,8 @@ public final class PinRegistry {
     private final ThreadLocal<PinState> mine = new ThreadLocal<>();
     /** Copy-on-write, and it only grows: a slot of a thread that ended is reused, never removed. */
     private volatile Slot[] slots = NO_SLOTS;
+    /** What the last scan after an epoch advance found, or null if nobody was pinned. */
+    private volatile Oldest oldest;
 
     /**
      * Pins the calling thread at {@code epoch}'s current value, or keeps its outer pin.
@@ -68,6 +70,28 @@ public final class PinRegistry {
 
     /** The oldest epoch a live thread is pinned at, or {@code Long.MAX_VALUE} when none is pinned. */
     public long oldestPinnedEpoch() {
+        return scan(false);
+    }
+
+    /**
+     * {@link #oldestPinnedEpoch()} for a reclaim that has already moved the epoch on, as the protocol
+     * above requires: usually without a scan. Every pin not seen by such a scan is at an epoch no
+     * older than the oldest it found, {@code P} (a pin the scan missed rechecked the moved epoch, and
+     * later pins take the current epoch), so while the thread it found still holds its pin at {@code P}
+     * the oldest pin is exactly {@code P}. With a thousand threads pinned on two cores the oldest is a
+     * thread waiting for the CPU, which keeps its pin for many reclaims; a scan per reclaim would make
+     * every reclaim cost a cache miss per thread.
+     */
+    public long oldestPinnedEpochAfterAdvance() {
+        Oldest last = oldest;
+        if (last != null && last.slot.pinned == last.epoch && last.slot.owner == last.owner
+                && last.slot.deadOwner != last.owner && isAlive(last.owner)) {
+            return last.epoch;
+        }
+        return scan(true);
+    }
+
+    private long scan(boolean remember) {
         while (true) {
             Slot oldest = null;
             WeakReference<Thread> oldestOwner = null;
@@ -85,6 +109,9 @@ public final class PinRegistry {
             }
             // Only the winner's liveness matters, so the native isAlive() runs once per scan, not per slot.
             if (oldest == null || isAlive(oldestOwner)) {
+                if (remember) {
+                    this.oldest = oldest == null ? null : new Oldest(oldest, oldestOwner, min);
+                }
                 return min;
             }
             // A late mark for an owner that was replaced meanwhile names the old owner and so never matches.
@@ -131,6 +158,19 @@ public final class PinRegistry {
     private static boolean isAlive(WeakReference<Thread> owner) {
         Thread thread = owner.get();
         return thread != null && thread.isAlive();
+    }
+
+    /** The oldest pin a scan found: its slot, the slot's owner then, and the epoch. */
+    private static final class Oldest {
+        final Slot slot;
+        final WeakReference<Thread> owner;
+        final long epoch;
+
+        Oldest(Slot slot, WeakReference<Thread> owner, long epoch) {
+            this.slot = slot;
+            this.owner = owner;
+            this.epoch = epoch;
+        }
     }
 
     /** What a reclaim scans; one per thread alive at a time. */

@@ -64,12 +64,13 @@ import org.openjdk.jmh.runner.IterationType;
 @Threads(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class ThroughputBenchmark {
     /** Operations per benchmark invocation; small against one iteration, large against a poll. */
     static final int BATCH = 1_000;
-    /** Room for every worker's in-flight blocks (2048 x 4 x 1 KiB = 8 MiB) with space to spare. */
-    static final int CAPACITY = 32 << 20;
+    /** The largest whole number of MiB an arena's pool may have ({@code Integer.MAX_VALUE - 8} bytes). */
+    static final int MAX_POOL_MIB = (Integer.MAX_VALUE - 8) >> 20;
+
 
     /** Who ends the epochs during the run. */
     public enum Reclaim {
@@ -90,6 +91,18 @@ public class ThroughputBenchmark {
         @Param({"MIXED"})
         public SizeMix mix;
 
+        /**
+         * The arena's pool, MiB: 1 GiB by default, a quarter of the fork's heap, which the baselines may
+         * fill with their own garbage. Not the few MiB of in-flight blocks: with a thousand workers on
+         * two cores a worker is often preempted while pinned, and its pin holds every block allocated
+         * after its epoch until it runs again. With 32 MiB every epoch design spent the trial on a full
+         * pool (THREAD_CHUNKS at 1024 workers: 0.66 M ops/s at 32 MiB, 14.8 M at 1 GiB, one 6 s
+         * in-process run each); {@code -p poolMiB=32} shows it, and the held harness shows that cost of
+         * a stalled pin on its own. Baselines ignore it.
+         */
+        @Param({"1024"})
+        public int poolMiB;
+
         Allocator allocator;
         WorkerPool pool;
         Window window;
@@ -99,7 +112,11 @@ public class ThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            allocator = Impls.named(impl).create(CAPACITY);
+            if (poolMiB < 1 || poolMiB > MAX_POOL_MIB) {
+                throw new IllegalArgumentException("poolMiB must be between 1 and " + MAX_POOL_MIB
+                        + " (the largest arena pool), was " + poolMiB);
+            }
+            allocator = Impls.named(impl).create(poolMiB << 20);
             lanes = new Lane[workers];
             boolean dedicated = reclaim == Reclaim.DEDICATED;
             pool = new WorkerPool("worker", workers, allocator::newThread, (id, stop) -> {

@@ -33,7 +33,7 @@ class OneClockTest {
                 .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                 .measurementIterations(3).measurementTime(TimeValue.milliseconds(200))
                 .param("impl", Impls.DEFAULT).param("workers", "1024").param("reclaim", "WORKERS")
-                .shouldFailOnError(true).build();
+                .param("poolMiB", "32").shouldFailOnError(true).build();
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();

@@ -30,6 +30,7 @@ class ThroughputWorkloadTest {
             s.workers = 64;
             s.reclaim = reclaim;
             s.mix = SizeMix.MIXED;
+            s.poolMiB = 32;
             s.start();
             ThroughputBenchmark bench = new ThroughputBenchmark();
             ThroughputBenchmark.Clock clock = new ThroughputBenchmark.Clock();
@@ -51,6 +52,21 @@ class ThroughputWorkloadTest {
             } finally {
                 s.stop();
             }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPoolSizeNoArenaCanHaveIsRejectedNamingTheValueAndTheBound() {
+        for (int poolMiB : new int[] {0, -1, 2048}) {
+            ThroughputBenchmark.Workers s = new ThroughputBenchmark.Workers();
+            s.impl = org.epocharena.ArenaKind.THREAD_CHUNKS.name();
+            s.workers = 1;
+            s.reclaim = ThroughputBenchmark.Reclaim.WORKERS;
+            s.mix = SizeMix.MIXED;
+            s.poolMiB = poolMiB;
+            org.assertj.core.api.Assertions.assertThatThrownBy(s::start).as("poolMiB %d", poolMiB)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.valueOf(poolMiB)).hasMessageContaining("2047");
         }
     }
 }
