@@ -8,7 +8,6 @@ import org.epocharena.report.page.ReportModel;
 import org.epocharena.report.page.Figures;
 import org.epocharena.report.stats.Change;
 import org.epocharena.report.stats.Gate;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,11 +20,14 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 ok, 2 bad usage, 5 regression beyond threshold, 6 bad or missing input."})
 public final class ReportCli implements Callable<Integer> {
     static final int OK = 0;
-    static final int USAGE = 2;
     static final int REGRESSION = 5;
     static final int BAD_INPUT = 6;
-    static final String USAGE_LINE = "Usage: reports --run RUN_DIR|JMH_JSON [--out DIR] [--baseline RUN_DIR|JMH_JSON] "
-            + "[--fail-on-regression PCT [--gate-on HARNESS,...]] (--help for more)";
+    // Anything but bad input (an unwritable output folder, a bug) is exit 6 too, as run-bench.sh expects for
+    // "report generation failed"; StagedOutput has already left the previous report in place.
+    private static final OneLineErrors ERRORS = new OneLineErrors("reports",
+            "Usage: reports --run RUN_DIR|JMH_JSON [--out DIR] [--baseline RUN_DIR|JMH_JSON] "
+                    + "[--fail-on-regression PCT [--gate-on HARNESS,...]] (--help for more)",
+            ex -> new OneLineErrors.Failure("report generation failed: " + ex + at(ex), BAD_INPUT));
 
     @Option(names = "--run", required = true, paramLabel = "RUN_DIR|JMH_JSON",
             description = "Run folder (raw/*.json, raw/hdr/*.hlog, raw/held/*.csv, manifest.json, env.json), a folder of JMH JSON, or one JMH JSON file.")
@@ -53,13 +55,13 @@ public final class ReportCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!gateOn.isEmpty() && failOnRegression == null) {
-            return usage("--gate-on needs --fail-on-regression (there is no gate without it)");
+            return ERRORS.usage("--gate-on needs --fail-on-regression (there is no gate without it)");
         }
         if (failOnRegression != null && (failOnRegression.isNaN() || failOnRegression < 0 || failOnRegression > 1000)) {
-            return usage("--fail-on-regression must be a percentage between 0 and 1000, got " + failOnRegression);
+            return ERRORS.usage("--fail-on-regression must be a percentage between 0 and 1000, got " + failOnRegression);
         }
         if (failOnRegression != null && baseline == null) {
-            return usage("--fail-on-regression needs --baseline (nothing to compare against)");
+            return ERRORS.usage("--fail-on-regression needs --baseline (nothing to compare against)");
         }
         Path target = out != null ? out
                 : Files.isRegularFile(run) ? run.toAbsolutePath().resolveSibling(stem(run) + "-report") : run;
@@ -92,8 +94,7 @@ public final class ReportCli implements Callable<Integer> {
             }
             return OK;
         } catch (BadInputException e) {
-            System.err.println("reports: " + e.getMessage());
-            return BAD_INPUT;
+            return ERRORS.fail(e.getMessage(), BAD_INPUT);
         }
     }
 
@@ -102,25 +103,15 @@ public final class ReportCli implements Callable<Integer> {
         return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }
 
-    private static int usage(String message) {
-        System.err.println("reports: " + message);
-        System.err.println(USAGE_LINE);
-        return USAGE;
+    private static String at(Exception ex) {
+        StackTraceElement[] at = ex.getStackTrace();
+        return at.length > 0 ? " at " + at[0] : "";
     }
 
     /** Runs the CLI and returns the exit code (tests call this, main exits with it). */
     public static int execute(String... args) {
         System.setProperty("java.awt.headless", "true");
-        CommandLine cl = new CommandLine(new ReportCli());
-        cl.setParameterExceptionHandler((ex, a) -> usage(ex.getMessage()));
-        // Anything else (an unwritable output folder, a bug): one line and exit 6, as run-bench.sh expects
-        // for "report generation failed"; StagedOutput has already left the previous report in place.
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            StackTraceElement[] at = ex.getStackTrace();
-            System.err.println("reports: report generation failed: " + ex + (at.length > 0 ? " at " + at[0] : ""));
-            return BAD_INPUT;
-        });
-        return cl.execute(args);
+        return ERRORS.execute(new ReportCli(), args);
     }
 
     public static void main(String[] args) {

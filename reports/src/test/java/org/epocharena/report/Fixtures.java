@@ -23,8 +23,11 @@ public final class Fixtures {
 
     /** A copy of fixture {@code name} in {@code dir}, so a report can be written into it. */
     public static Path copy(String name, Path dir) {
-        Path from = path(name);
-        Path to = dir.resolve(name);
+        return copyTree(path(name), dir.resolve(name));
+    }
+
+    /** Copies the folder {@code from} with all it holds to {@code to} and returns {@code to} (results-store's test runs too). */
+    public static Path copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());

@@ -2,46 +2,22 @@ package org.epocharena.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI end to end: outputs, exit codes, one-line errors, and that a failure overwrites nothing. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // hang guard only
 class ReportCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream stdout;
-    private PrintStream stderr;
-
-    @BeforeEach
-    void capture() {
-        stdout = System.out;
-        stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(stdout);
-        System.setErr(stderr);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    final CapturedOutput printed = new CapturedOutput();
 
     @Test
     void thePageLinksTheHistoryPageOnlyWhenTheStoreWroteOneBesideTheRunsFolder(@TempDir Path dir) throws IOException {
@@ -76,9 +52,9 @@ class ReportCliTest {
         Path b = Fixtures.copy("run-b", dir);
         assertThat(ReportCli.execute("--run", b.toString(), "--baseline", a.toString(), "--fail-on-regression", "10",
                 "--gate-on", "nosuchharness")).isEqualTo(6);
-        assertThat(stderr()).contains("--gate-on nosuchharness");
+        assertThat(printed.err()).contains("--gate-on nosuchharness");
         assertThat(ReportCli.execute("--run", b.toString(), "--gate-on", "latency")).isEqualTo(2);
-        assertThat(stderr()).contains("--gate-on needs --fail-on-regression");
+        assertThat(printed.err()).contains("--gate-on needs --fail-on-regression");
     }
 
     @Test
@@ -99,7 +75,7 @@ class ReportCliTest {
         try (Stream<Path> left = Files.list(run)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("index.html");
+        assertThat(printed.out()).contains("index.html");
     }
 
     @Test
@@ -111,10 +87,10 @@ class ReportCliTest {
 
         String full = Files.readString(run.resolve("raw/jmh-oom.json"));
         Files.writeString(run.resolve("raw/jmh-oom.json"), full.substring(0, full.length() / 3));
-        err.reset();
+        printed.reset();
         assertThat(ReportCli.execute("--run", run.toString())).isEqualTo(6);
-        assertThat(stderr()).startsWith("reports: ").contains("jmh-oom.json").contains("truncated");
-        assertThat(stderr().strip().lines()).hasSize(1);
+        assertThat(printed.err()).startsWith("reports: ").contains("jmh-oom.json").contains("truncated");
+        assertThat(printed.err().strip().lines()).hasSize(1);
         assertThat(Files.readString(run.resolve("index.html"))).isEqualTo(before);
         assertThat(Files.readAllBytes(run.resolve("charts/throughput-score.png"))).isEqualTo(chart);
         try (Stream<Path> left = Files.list(run)) {
@@ -137,27 +113,27 @@ class ReportCliTest {
     }
 
     private void expectBadInput(Path input, String... fragments) {
-        err.reset();
+        printed.reset();
         assertThat(ReportCli.execute("--run", input.toString())).as(input.toString()).isEqualTo(6);
-        assertThat(stderr()).startsWith("reports: ").contains(fragments);
-        assertThat(stderr().strip().lines()).hasSize(1);
+        assertThat(printed.err()).startsWith("reports: ").contains(fragments);
+        assertThat(printed.err().strip().lines()).hasSize(1);
     }
 
     @Test
     void badUsageExitsTwo(@TempDir Path dir) {
         assertThat(ReportCli.execute()).isEqualTo(2);
-        assertThat(stderr()).contains("--run").contains("Usage");
-        err.reset();
+        assertThat(printed.err()).contains("--run").contains("Usage");
+        printed.reset();
         assertThat(ReportCli.execute("--run", dir.toString(), "--fail-on-regression", "ten", "--baseline", dir.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("ten");
-        err.reset();
+        assertThat(printed.err()).contains("ten");
+        printed.reset();
         assertThat(ReportCli.execute("--run", dir.toString(), "--fail-on-regression", "-3", "--baseline", dir.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("-3");
-        err.reset();
+        assertThat(printed.err()).contains("-3");
+        printed.reset();
         assertThat(ReportCli.execute("--run", dir.toString(), "--fail-on-regression", "10")).isEqualTo(2);
-        assertThat(stderr()).contains("needs --baseline");
-        err.reset();
+        assertThat(printed.err()).contains("needs --baseline");
+        printed.reset();
         assertThat(ReportCli.execute("--run", dir.toString(), "--bogus")).isEqualTo(2);
-        assertThat(stderr()).contains("--bogus");
+        assertThat(printed.err()).contains("--bogus");
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.epocharena.report.OneLineErrors;
 import org.epocharena.store.db.HistoryQuery;
 import org.epocharena.store.db.ResultsStore;
 import org.epocharena.store.db.StoreUnavailableException;
@@ -19,7 +20,6 @@ import org.epocharena.store.history.HistoryPage;
 import org.epocharena.store.run.BadRunException;
 import org.epocharena.store.run.RunFolder;
 import org.epocharena.store.run.RunRecord;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,17 +36,18 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 ok, 2 bad usage, 6 a run refused (nothing of it written), 7 store unavailable."})
 public final class StoreCli implements Callable<Integer> {
     static final int OK = 0;
-    static final int USAGE = 2;
+    static final int USAGE = OneLineErrors.USAGE;
     static final int BAD_RUN = 6;
     static final int STORE_UNAVAILABLE = 7;
+    private static final OneLineErrors ERRORS = new OneLineErrors("results-store",
+            "Usage: results-store import [--db URL] RUN_DIR... | history [--db URL] --out DIR (--help)", StoreCli::failure);
     static final String DEFAULT_DB = "jdbc:sqlite:reports/results.db";
     /** Held so the level sticks (java.util.logging keeps loggers weakly): Flyway's INFO lines are noise here. */
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
     @Override
     public Integer call() {
-        System.err.println("results-store: name a command: import RUN_DIR... | history --out DIR (--help for more)");
-        return USAGE;
+        return ERRORS.fail("name a command: import RUN_DIR... | history --out DIR (--help for more)", USAGE);
     }
 
     /** Where the store is and who connects: the same options for every command. */
@@ -140,17 +141,15 @@ public final class StoreCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             if (!(alpha > 0 && alpha < 1)) {
-                System.err.println("results-store: --alpha must be between 0 and 1 (exclusive), got " + alpha);
-                return USAGE;
+                return ERRORS.fail("--alpha must be between 0 and 1 (exclusive), got " + alpha, USAGE);
             }
             Predicate<String> include = s -> true;
             if (figure != null) {
                 try {
                     include = Pattern.compile(figure).asPredicate();
                 } catch (PatternSyntaxException e) {
-                    System.err.println("results-store: --figure is not a regular expression: " + e.getDescription()
-                            + " in '" + figure + "'");
-                    return USAGE;
+                    return ERRORS.fail("--figure is not a regular expression: " + e.getDescription() + " in '" + figure
+                            + "'", USAGE);
                 }
             }
             try (ResultsStore store = db.open(false)) {
@@ -171,25 +170,18 @@ public final class StoreCli implements Callable<Integer> {
     public static int execute(String... args) {
         System.setProperty("java.awt.headless", "true");
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
-        CommandLine cl = new CommandLine(new StoreCli());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("results-store: " + ex.getMessage());
-            System.err.println("Usage: results-store import [--db URL] RUN_DIR... | history [--db URL] --out DIR (--help)");
-            return USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof StoreUnavailableException) {
-                System.err.println("results-store: " + ex.getMessage());
-                return STORE_UNAVAILABLE;
-            }
-            if (ex instanceof SQLException) {
-                System.err.println("results-store: the store failed, nothing of the current run was kept: " + ex.getMessage());
-                return STORE_UNAVAILABLE;
-            }
-            System.err.println("results-store: failed: " + ex);
-            return BAD_RUN;
-        });
-        return cl.execute(args);
+        return ERRORS.execute(new StoreCli(), args);
+    }
+
+    private static OneLineErrors.Failure failure(Exception ex) {
+        if (ex instanceof StoreUnavailableException) {
+            return new OneLineErrors.Failure(ex.getMessage(), STORE_UNAVAILABLE);
+        }
+        if (ex instanceof SQLException) {
+            return new OneLineErrors.Failure("the store failed, nothing of the current run was kept: " + ex.getMessage(),
+                    STORE_UNAVAILABLE);
+        }
+        return new OneLineErrors.Failure("failed: " + ex, BAD_RUN);
     }
 
     public static void main(String[] args) {

@@ -2,48 +2,21 @@ package org.epocharena.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.epocharena.report.CapturedOutput;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreCliTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream stdout;
-    private PrintStream stderr;
-
-    @BeforeEach
-    void capture() {
-        stdout = System.out;
-        stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(stdout);
-        System.setErr(stderr);
-    }
+    @RegisterExtension
+    final CapturedOutput printed = new CapturedOutput();
 
     private String db() {
         return "jdbc:sqlite:" + dir.resolve("results.db");
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -55,15 +28,15 @@ class StoreCliTest {
         args[2] = db();
         System.arraycopy(runs, 0, args, 3, runs.length);
         assertThat(StoreCli.execute(args)).isEqualTo(0);
-        assertThat(out()).contains("imported " + runs[0]).doesNotContain("already stored");
-        out.reset();
+        assertThat(printed.out()).contains("imported " + runs[0]).doesNotContain("already stored");
+        printed.reset();
         assertThat(StoreCli.execute(args)).isEqualTo(0);
-        assertThat(out()).contains("already stored " + runs[6]).doesNotContain("imported ");
+        assertThat(printed.out()).contains("already stored " + runs[6]).doesNotContain("imported ");
 
         Path page = dir.resolve("history");
         assertThat(StoreCli.execute("history", "--db", db(), "--out", page.toString())).isEqualTo(0);
         assertThat(page.resolve("index.html")).isNotEmptyFile();
-        assertThat(out()).contains("7 runs on 2 machine(s), 20 trend charts, 4 change point(s)");
+        assertThat(printed.out()).contains("7 runs on 2 machine(s), 20 trend charts, 4 change point(s)");
     }
 
     @Test
@@ -72,11 +45,11 @@ class StoreCliTest {
         Files.writeString(bad.resolve("raw/jmh-latency.json"), "[{\"benchmark\":");
         int code = StoreCli.execute("import", "--db", db(), TestRuns.fixture("a-1").toString(), bad.toString());
         assertThat(code).isEqualTo(StoreCli.BAD_RUN);
-        assertThat(err()).contains("refused " + bad).contains("jmh-latency.json").contains("not valid JSON");
-        assertThat(out()).contains("imported " + TestRuns.fixture("a-1"));
+        assertThat(printed.err()).contains("refused " + bad).contains("jmh-latency.json").contains("not valid JSON");
+        assertThat(printed.out()).contains("imported " + TestRuns.fixture("a-1"));
         Path page = dir.resolve("page");
         assertThat(StoreCli.execute("history", "--db", db(), "--out", page.toString())).isEqualTo(0);
-        assertThat(out()).as("only the good run is in the store").contains("1 runs on 1 machine(s)");
+        assertThat(printed.out()).as("only the good run is in the store").contains("1 runs on 1 machine(s)");
     }
 
     @Test
@@ -84,7 +57,7 @@ class StoreCliTest {
         Path foreign = Files.createDirectories(dir.resolve("node_modules"));
         Files.writeString(foreign.resolve("package.json"), "{}");
         assertThat(StoreCli.execute("import", "--db", db(), foreign.toString())).isEqualTo(StoreCli.BAD_RUN);
-        assertThat(err()).contains("refused " + foreign).contains("env.json").contains("missing");
+        assertThat(printed.err()).contains("refused " + foreign).contains("env.json").contains("missing");
         assertThat(dir.resolve("results.db")).doesNotExist();
     }
 
@@ -93,7 +66,7 @@ class StoreCliTest {
         Path absent = dir.resolve("absent.db");
         assertThat(StoreCli.execute("history", "--db", "jdbc:sqlite:" + absent, "--out", dir.resolve("p").toString()))
                 .isEqualTo(StoreCli.STORE_UNAVAILABLE);
-        assertThat(err()).contains("no results store at " + absent);
+        assertThat(printed.err()).contains("no results store at " + absent);
         assertThat(absent).doesNotExist();
         assertThat(dir.resolve("p")).doesNotExist();
     }
@@ -103,7 +76,7 @@ class StoreCliTest {
         int code = StoreCli.execute("import", "--db", "jdbc:postgresql://127.0.0.1:1/results?password=secret&connectTimeout=5",
                 TestRuns.fixture("a-1").toString());
         assertThat(code).isEqualTo(StoreCli.STORE_UNAVAILABLE);
-        assertThat(err()).contains("cannot connect to the results store jdbc:postgresql://127.0.0.1:1/results")
+        assertThat(printed.err()).contains("cannot connect to the results store jdbc:postgresql://127.0.0.1:1/results")
                 .contains("password=***").doesNotContain("secret");
     }
 
@@ -113,11 +86,11 @@ class StoreCliTest {
         assertThat(StoreCli.execute("import")).isEqualTo(StoreCli.USAGE);
         assertThat(StoreCli.execute("history", "--db", db())).as("--out is required").isEqualTo(StoreCli.USAGE);
         assertThat(StoreCli.execute("history", "--out", "x", "--figure", "p99(")).isEqualTo(StoreCli.USAGE);
-        assertThat(err()).contains("--figure is not a regular expression");
+        assertThat(printed.err()).contains("--figure is not a regular expression");
         assertThat(StoreCli.execute("history", "--out", "x", "--alpha", "1.5")).isEqualTo(StoreCli.USAGE);
-        assertThat(err()).contains("--alpha must be between 0 and 1 (exclusive), got 1.5");
+        assertThat(printed.err()).contains("--alpha must be between 0 and 1 (exclusive), got 1.5");
         assertThat(StoreCli.execute("import", "--db", "jdbc:mysql://h/db", TestRuns.fixture("a-1").toString()))
                 .isEqualTo(StoreCli.STORE_UNAVAILABLE);
-        assertThat(err()).contains("unsupported store URL jdbc:mysql://h/db");
+        assertThat(printed.err()).contains("unsupported store URL jdbc:mysql://h/db");
     }
 }

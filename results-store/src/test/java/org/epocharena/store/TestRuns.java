@@ -1,12 +1,9 @@
 package org.epocharena.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import org.epocharena.report.Fixtures;
 
 /**
  * The test runs of src/test/resources/runs (see generate.py there): seven runs on two machines (A: a-1,
@@ -46,20 +43,6 @@ public final class TestRuns {
 
     /** A writable copy of a fixture run under {@code dir}. */
     public static Path copy(String name, Path dir) {
-        Path from = fixture(name);
-        Path to = dir.resolve(name);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return to;
+        return Fixtures.copyTree(fixture(name), dir.resolve(name));
     }
 }

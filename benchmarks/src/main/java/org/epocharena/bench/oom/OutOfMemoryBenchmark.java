@@ -136,18 +136,27 @@ public class OutOfMemoryBenchmark {
         }
     }
 
+    /**
+     * An arena of one design beside a {@link StalledPin} that, for {@code stall=STALLED}, holds an older epoch from
+     * the start; {@code hits} of the {@code calls} in an iteration are reported as the share named by {@code figure}.
+     */
     @State(Scope.Thread)
-    public static class FullState {
+    public abstract static class StalledArenaState {
         @Param({Impls.FIRST_DESIGN})
         public String impl;
 
         @Param({"NONE", "STALLED"})
         public Stall stall;
 
+        private final String figure;
         EpochArena arena;
         StalledPin stalled;
         long calls;
-        long failures;
+        long hits;
+
+        StalledArenaState(String figure) {
+            this.figure = figure;
+        }
 
         @Setup(Level.Trial)
         public void open() {
@@ -157,16 +166,15 @@ public class OutOfMemoryBenchmark {
                 stalled.pin();
                 arena.reclaim();
             }
-            fillCompletely(arena);
         }
 
         @TearDown(Level.Iteration)
         public void report() {
             if (calls > 0) {
-                Figures.addAll("failed", "share", failures, calls);
+                Figures.addAll(figure, "share", hits, calls);
             }
             calls = 0;
-            failures = 0;
+            hits = 0;
         }
 
         @TearDown(Level.Trial)
@@ -176,47 +184,30 @@ public class OutOfMemoryBenchmark {
         }
     }
 
+    /** A full arena; {@code hits} are the failed calls. */
     @State(Scope.Thread)
-    public static class RecoverState {
-        @Param({Impls.FIRST_DESIGN})
-        public String impl;
+    public static class FullState extends StalledArenaState {
+        public FullState() {
+            super("failed");
+        }
 
-        @Param({"NONE", "STALLED"})
-        public Stall stall;
+        /** Fills before the first iteration; the calls measured free nothing, so later ones find it full already. */
+        @Setup(Level.Iteration)
+        public void fill() {
+            fillCompletely(arena);
+        }
+    }
 
-        EpochArena arena;
-        StalledPin stalled;
-        long invocations;
-        long recovered;
-
-        @Setup(Level.Trial)
-        public void open() {
-            arena = Impls.design(impl).create(CAPACITY);
-            stalled = new StalledPin(arena);
-            if (stall == Stall.STALLED) {
-                stalled.pin();
-                arena.reclaim();
-            }
+    /** An arena filled again before every call; {@code hits} are the calls that recovered a block. */
+    @State(Scope.Thread)
+    public static class RecoverState extends StalledArenaState {
+        public RecoverState() {
+            super("recovered");
         }
 
         @Setup(Level.Invocation)
         public void refill() {
             fillCompletely(arena);
-        }
-
-        @TearDown(Level.Iteration)
-        public void report() {
-            if (invocations > 0) {
-                Figures.addAll("recovered", "share", recovered, invocations);
-            }
-            invocations = 0;
-            recovered = 0;
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            stalled.close();
-            arena.close();
         }
     }
 
@@ -247,7 +238,7 @@ public class OutOfMemoryBenchmark {
         long handle = s.arena.tryAllocate(REQUEST);
         s.calls++;
         if (handle == EpochArena.OUT_OF_MEMORY) {
-            s.failures++;
+            s.hits++;
         }
         return handle;
     }
@@ -260,7 +251,7 @@ public class OutOfMemoryBenchmark {
         try {
             return s.arena.allocate(REQUEST);
         } catch (ArenaOutOfMemoryException e) {
-            s.failures++;
+            s.hits++;
             return e;
         }
     }
@@ -270,11 +261,11 @@ public class OutOfMemoryBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public long recover(RecoverState s) {
         s.arena.reclaim();
-        s.invocations++;
+        s.calls++;
         for (int i = 0; i < RECOVERY_ATTEMPTS; i++) {
             long handle = s.arena.tryAllocate(REQUEST);
             if (handle != EpochArena.OUT_OF_MEMORY) {
-                s.recovered++;
+                s.hits++;
                 return handle;
             }
         }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The latency harness's HdrHistogram output: per-thread recorders merged per measurement iteration,
@@ -19,24 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * adding to (not replacing) the first fork's figures.
  */
 class HdrOutputTest {
-    @TempDir
-    Path dir;
-    private String previous;
-
-    @BeforeEach
-    void pointAtTempDir() {
-        previous = System.getProperty(HdrOutput.DIR_PROPERTY);
-        System.setProperty(HdrOutput.DIR_PROPERTY, dir.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previous == null) {
-            System.clearProperty(HdrOutput.DIR_PROPERTY);
-        } else {
-            System.setProperty(HdrOutput.DIR_PROPERTY, previous);
-        }
-    }
+    @RegisterExtension
+    final HdrFolder hdr = new HdrFolder();
 
     @Test
     void mergesThreadsDropsWarmupAndWritesBothFiles() throws Exception {
@@ -56,10 +37,10 @@ class HdrOutputTest {
 
         assertThat(out.total().getTotalCount()).isEqualTo(201);
         assertThat(out.total().getMaxValue()).isLessThan(999_999);
-        File hgrm = dir.resolve("latency-NETTY_POOLED-t2.hgrm").toFile();
+        File hgrm = hdr.path().resolve("latency-NETTY_POOLED-t2.hgrm").toFile();
         assertThat(hgrm).exists();
         assertThat(Files.readString(hgrm.toPath())).contains("Value     Percentile TotalCount").contains("#[Max");
-        assertThat(countIntervals(dir.resolve("latency-NETTY_POOLED-t2.hlog").toFile())).isEqualTo(2);
+        assertThat(countIntervals(hdr.path().resolve("latency-NETTY_POOLED-t2.hlog").toFile())).isEqualTo(2);
     }
 
     @Test
@@ -81,7 +62,7 @@ class HdrOutputTest {
         fork2.finish();
 
         assertThat(fork2.total().getTotalCount()).isEqualTo(15);
-        assertThat(countIntervals(dir.resolve("latency-JVM_NEW-t1.hlog").toFile())).isEqualTo(2);
+        assertThat(countIntervals(hdr.path().resolve("latency-JVM_NEW-t1.hlog").toFile())).isEqualTo(2);
     }
 
     private static int countIntervals(File hlog) throws Exception {

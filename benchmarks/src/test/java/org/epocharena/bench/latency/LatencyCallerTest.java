@@ -2,16 +2,13 @@ package org.epocharena.bench.latency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.epocharena.bench.alloc.Impl;
 import org.epocharena.bench.alloc.RunnableImpls;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,24 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * was reclaimed" in its first warm-up iteration at 2 threads.)
  */
 class LatencyCallerTest {
-    @TempDir
-    Path dir;
-    private String previous;
-
-    @BeforeEach
-    void pointAtTempDir() {
-        previous = System.getProperty(HdrOutput.DIR_PROPERTY);
-        System.setProperty(HdrOutput.DIR_PROPERTY, dir.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previous == null) {
-            System.clearProperty(HdrOutput.DIR_PROPERTY);
-        } else {
-            System.setProperty(HdrOutput.DIR_PROPERTY, previous);
-        }
-    }
+    @RegisterExtension
+    final HdrFolder hdr = new HdrFolder();
 
     static List<Impl> impls() {
         return RunnableImpls.all();

@@ -143,9 +143,10 @@ public final class JmhJsonParser {
     /**
      * One value per measurement iteration, across forks. SampleTime's primary metric has no rawData,
      * only a histogram per iteration ({@code rawDataHistogram}: [value, count] pairs); its iteration
-     * means are what a comparison of two runs needs, so they are computed here.
+     * means are what a comparison of two runs needs, so they are computed here. The results store reads
+     * its figures' raw data with it too.
      */
-    private static double[][] rawData(JsonObject m) {
+    public static double[][] rawData(JsonObject m) {
         List<double[]> forks = new ArrayList<>();
         if (m.has("rawData")) {
             for (JsonElement fork : m.getAsJsonArray("rawData")) {
@@ -178,7 +179,7 @@ public final class JmhJsonParser {
     }
 
     /** JMH writes NaN and infinities as strings. */
-    private static double number(JsonElement e) {
+    public static double number(JsonElement e) {
         if (e == null || e.isJsonNull()) {
             return Double.NaN;
         }
@@ -186,7 +187,7 @@ public final class JmhJsonParser {
     }
 
     /** "p0.99" -> "p99", "p0.9999" -> "p99.99", "p1.00" -> "max", "p0.00" -> "min". */
-    static String percentileName(String name) {
+    public static String percentileName(String name) {
         if (!name.matches("p[01]\\.\\d+")) {
             return name;
         }
@@ -202,7 +203,7 @@ public final class JmhJsonParser {
     }
 
     /** The harness id: package segment after org.epocharena.bench., else the last package segment. */
-    static String harnessOf(String fqn) {
+    public static String harnessOf(String fqn) {
         if (fqn.startsWith(BENCH_ROOT)) {
             String rest = fqn.substring(BENCH_ROOT.length());
             int dot = rest.indexOf('.');

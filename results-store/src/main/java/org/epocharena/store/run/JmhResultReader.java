@@ -1,10 +1,14 @@
 package org.epocharena.store.run;
 
+import static org.epocharena.report.jmh.JmhJsonParser.harnessOf;
+import static org.epocharena.report.jmh.JmhJsonParser.number;
+import static org.epocharena.report.jmh.JmhJsonParser.percentileName;
+import static org.epocharena.report.jmh.JmhJsonParser.rawData;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,6 @@ import org.apache.commons.statistics.distribution.TDistribution;
 final class JmhResultReader {
     /** The param naming the allocator: {@code impl} now, {@code kind}/{@code baseline} in runs before the manifest. */
     private static final List<String> IMPL_PARAMS = List.of("impl", "kind", "baseline");
-    private static final String BENCH_ROOT = "org.epocharena.bench.";
     /** JMH reports a 99.9% confidence interval; errors the store derives use the same level. */
     private static final double JMH_CONFIDENCE = 0.999;
 
@@ -94,41 +97,13 @@ final class JmhResultReader {
             throw new BadRunException(file + ": " + benchmark + " " + (metric.isEmpty() ? "primary" : metric)
                     + " result has no \"score\" or \"scoreUnit\"");
         }
-        List<double[]> samples = samples(m);
+        List<double[]> samples = List.of(rawData(m));
         double error = number(m.get("scoreError"));
         if (Double.isNaN(error)) {
             error = halfWidth(samples);
         }
         return new Figure(file, harness, benchmark, impl, baseline, params, mode, threads, metric,
                 m.get("scoreUnit").getAsString(), number(m.get("score")), error, samples);
-    }
-
-    /** Per fork, one value per measurement iteration; SampleTime keeps a histogram per iteration: its mean. */
-    private static List<double[]> samples(JsonObject m) {
-        List<double[]> forks = new ArrayList<>();
-        if (m.has("rawData")) {
-            for (JsonElement fork : m.getAsJsonArray("rawData")) {
-                forks.add(fork.getAsJsonArray().asList().stream().mapToDouble(JmhResultReader::number).toArray());
-            }
-        } else if (m.has("rawDataHistogram")) {
-            for (JsonElement fork : m.getAsJsonArray("rawDataHistogram")) {
-                List<Double> means = new ArrayList<>();
-                for (JsonElement iteration : fork.getAsJsonArray()) {
-                    double sum = 0;
-                    double count = 0;
-                    for (JsonElement pair : iteration.getAsJsonArray()) {
-                        double n = number(pair.getAsJsonArray().get(1));
-                        sum += number(pair.getAsJsonArray().get(0)) * n;
-                        count += n;
-                    }
-                    if (count > 0) {
-                        means.add(sum / count);
-                    }
-                }
-                forks.add(means.stream().mapToDouble(Double::doubleValue).toArray());
-            }
-        }
-        return forks;
     }
 
     /** JMH's error: the half-width of the 99.9% Student-t interval of the mean; NaN below two values. */
@@ -144,38 +119,9 @@ final class JmhResultReader {
         return t * Math.sqrt(ss / (n - 1) / n);
     }
 
-    /** JMH writes NaN and the infinities as strings. */
-    private static double number(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return Double.NaN;
-        }
-        return e.getAsJsonPrimitive().isString() ? Double.parseDouble(e.getAsString()) : e.getAsDouble();
-    }
-
     /** "·gc.alloc.rate" (JMH up to 1.36) -> "gc.alloc.rate"; "p0.99" -> "p99", "p0.9999" -> "p99.99", "p1.00" -> "max". */
     static String metricName(String name) {
-        String n = name.startsWith("\u00b7") ? name.substring(1) : name;
-        if (!n.matches("p[01]\\.\\d+")) {
-            return n;
-        }
-        BigDecimal q = new BigDecimal(n.substring(1));
-        if (q.compareTo(BigDecimal.ONE) == 0) {
-            return "max";
-        }
-        if (q.signum() == 0) {
-            return "min";
-        }
-        return "p" + q.movePointRight(2).stripTrailingZeros().toPlainString();
-    }
-
-    static String harnessOf(String benchmark) {
-        if (benchmark.startsWith(BENCH_ROOT)) {
-            String rest = benchmark.substring(BENCH_ROOT.length());
-            int dot = rest.indexOf('.');
-            return dot < 0 ? rest : rest.substring(0, dot);
-        }
-        String[] parts = benchmark.split("\\.");
-        return parts.length >= 3 ? parts[parts.length - 3] : "default";
+        return percentileName(name.startsWith("\u00b7") ? name.substring(1) : name);
     }
 
     private static String rootMessage(Throwable e) {
