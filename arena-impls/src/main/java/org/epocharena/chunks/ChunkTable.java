@@ -2,6 +2,7 @@ package org.epocharena.chunks;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.epocharena.block.BlockTable;
 
 /**
  * The pool cut into fixed chunks, each with a tag (the latest epoch of a block placed in it) and a
@@ -13,9 +14,10 @@ import java.lang.invoke.VarHandle;
  * be taken back, and the one compare-and-set that claims a chunk must also name who claimed it, or a
  * claimer preempted between the two steps would look like the previous, dead holder.
  *
- * <p>Claims scan from a shared hint. A scan that finds nothing remembers the freed bound and the
- * release count it saw, so failing allocations cost a few reads, not a scan, until a reclaim or a
- * release can have made a chunk free.
+ * <p>Each holder scans from where its last claim ended, so two threads share no hint. A scan that finds
+ * nothing remembers the freed bound and the count of releases of already-free chunks it saw, so
+ * failing allocations cost a few reads, not a scan, until a reclaim or such a release can have made a
+ * chunk free; letting go of a full chunk (its blocks not yet freed) writes nothing shared.
  */
 final class ChunkTable {
     private static final VarHandle TAGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -30,19 +32,21 @@ final class ChunkTable {
         }
     }
 
+    private final BlockTable blocks;
     private final int capacity;
     private final int size;
     private final int count;
     private final long[] tags;
     private final Holder[] holders;
-    private volatile int hint;
+    /** Releases of chunks whose blocks were all dead already: only these make a chunk claimable. */
     private volatile long releases;
     /** The freed bound and release count of the last scan that found no chunk, or -1. */
     private volatile long fullAtFreed = -1;
     private volatile long fullAtReleases = -1;
 
-    ChunkTable(int capacity, int count) {
-        this.capacity = capacity;
+    ChunkTable(BlockTable blocks, int count) {
+        this.blocks = blocks;
+        this.capacity = blocks.capacity();
         this.count = count;
         this.size = capacity / count;
         this.tags = new long[count];
@@ -94,7 +98,7 @@ final class ChunkTable {
         if (fullAtFreed == freedBelow && fullAtReleases == seenReleases) {
             return -1;
         }
-        int start = hint;
+        int start = holder.scanFrom;
         for (int i = 0; i < count; i++) {
             int chunk = start + i < count ? start + i : start + i - count;
             if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow) {
@@ -113,7 +117,7 @@ final class ChunkTable {
                     HOLDERS.setVolatile(holders, chunk, null);
                     continue;
                 }
-                hint = chunk + 1 == count ? 0 : chunk + 1;
+                holder.scanFrom = chunk + 1 == count ? 0 : chunk + 1;
                 return chunk;
             }
         }
@@ -146,7 +150,10 @@ final class ChunkTable {
 
     /** Lets go of a chunk {@code holder} holds; its blocks stay until their epoch is freed. */
     void release(int chunk, Holder holder) {
-        if (HOLDERS.compareAndSet(holders, chunk, holder, null)) {
+        // A chunk with live blocks becomes claimable only when the freed bound passes its tag, which a
+        // failed scan's memory already watches; count only chunks claimable at once.
+        if (HOLDERS.compareAndSet(holders, chunk, holder, null)
+                && (long) TAGS.getVolatile(tags, chunk) < blocks.freedBelow()) {
             RELEASES.getAndAdd(this, 1L);
         }
     }
@@ -171,6 +178,9 @@ final class ChunkTable {
 
     /** Who bumps in a chunk: a thread's cursor or a shared lane. */
     abstract static class Holder {
+        /** Where its next scan for a chunk starts; a hint, so a lane's racy updates do no harm. */
+        int scanFrom;
+
         /** Whether it will never write again; a lane never ends. */
         abstract boolean isDead();
 
