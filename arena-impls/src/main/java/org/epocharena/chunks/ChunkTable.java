@@ -111,12 +111,7 @@ final class ChunkTable {
                 }
                 onTakenBack.takenBack(current);
             }
-            if (HOLDERS.compareAndSet(holders, chunk, null, holder)) {
-                if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow) {
-                    // A late lane writer raised it meanwhile: it may hold a block that is not dead yet.
-                    HOLDERS.setVolatile(holders, chunk, null);
-                    continue;
-                }
+            if (take(chunk, holder, freedBelow)) {
                 holder.scanFrom = chunk + 1 == count ? 0 : chunk + 1;
                 return chunk;
             }
@@ -131,12 +126,18 @@ final class ChunkTable {
      * tries the chunks it let go of first, because they are still in its caches.
      */
     boolean claimThis(int chunk, Holder holder, long freedBelow) {
-        if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow || (Holder) HOLDERS.getVolatile(holders, chunk) != null
-                || !HOLDERS.compareAndSet(holders, chunk, null, holder)) {
+        return (long) TAGS.getVolatile(tags, chunk) < freedBelow && HOLDERS.getVolatile(holders, chunk) == null
+                && take(chunk, holder, freedBelow);
+    }
+
+    /** Takes a chunk nobody holds whose tag was below {@code freedBelow}, if it still is once taken. */
+    private boolean take(int chunk, Holder holder, long freedBelow) {
+        if (!HOLDERS.compareAndSet(holders, chunk, null, holder)) {
             return false;
         }
         if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow) {
-            HOLDERS.setVolatile(holders, chunk, null);   // a late lane writer raised it meanwhile
+            // A late lane writer raised it meanwhile: it may hold a block that is not dead yet.
+            HOLDERS.setVolatile(holders, chunk, null);
             return false;
         }
         return true;

@@ -3,7 +3,7 @@ package org.epocharena.chunks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.epocharena.ArenaLimits;
-import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 import org.epocharena.block.BlockTable;
 
 /**
@@ -39,14 +39,14 @@ final class EpochClock {
     }
 
     private final BlockTable blocks;
-    /** The oldest epoch a live thread has pinned, or {@code Long.MAX_VALUE}. */
-    private final LongSupplier oldestPinned;
+    /** Given the epoch a change moves to, the oldest epoch a live thread has pinned, or {@code Long.MAX_VALUE}. */
+    private final LongUnaryOperator oldestPinned;
     private final long maxEpoch;
     private volatile long state = 1L << 1;
     /** The latest change installed; the one that led to epoch 1 is done from the start. */
     private volatile Change change = new Change(0, 1, 1);
 
-    EpochClock(BlockTable blocks, LongSupplier oldestPinned, long maxEpoch) {
+    EpochClock(BlockTable blocks, LongUnaryOperator oldestPinned, long maxEpoch) {
         this.blocks = blocks;
         this.oldestPinned = oldestPinned;
         this.maxEpoch = maxEpoch;
@@ -100,7 +100,7 @@ final class EpochClock {
         STATE.compareAndSet(this, pending.from << 1, odd);
         long bound = pending.bound;
         if (bound == UNDECIDED) {
-            long mine = Math.min(pending.to, oldestPinned.getAsLong());
+            long mine = Math.min(pending.to, oldestPinned.applyAsLong(pending.to));
             long witness = (long) BOUND.compareAndExchange(pending, UNDECIDED, mine);
             bound = witness == UNDECIDED ? mine : witness;
         }

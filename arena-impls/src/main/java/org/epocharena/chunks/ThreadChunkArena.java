@@ -55,12 +55,14 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     private static final int MAX_LANES = 4;
     private static final VarHandle HOLDING;
     private static final VarHandle UNIT_RETURNED;
+    private static final VarHandle LANE_WORD;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             HOLDING = lookup.findVarHandle(ThreadChunkArena.class, "holding", int.class);
             UNIT_RETURNED = lookup.findVarHandle(Cursor.class, "unitReturned", boolean.class);
+            LANE_WORD = lookup.findVarHandle(Lane.class, "word", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -70,6 +72,11 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     private final EpochClock clock;
     private final int budget;
     private final Lane[] lanes;
+    /** How a lane's word packs {@code (version, chunk + 1, offset)}: see {@link Lane}. */
+    private final int offsetBits;
+    private final long offsetMask;
+    private final long chunkMask;
+    private final int versionShift;
     private final long wasteBound;
     private final ThreadLocal<Cursor> cursors = new ThreadLocal<>();
     /** Made once: a method reference made per claim would be a heap allocation on the allocation path. */
@@ -103,6 +110,12 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         int holders = chunks == 1 ? 1 : Math.max(1, defaults ? bySixteenth : Math.max(bySixteenth, chunks / 2));
         int laneCount = Math.max(1, Math.min(MAX_LANES, holders / 8));
         this.budget = chunks == 1 ? 0 : Math.max(0, holders - laneCount);
+        int largestChunk = this.chunks.end(chunks - 1) - this.chunks.start(chunks - 1);
+        this.offsetBits = 32 - Integer.numberOfLeadingZeros(largestChunk);
+        this.offsetMask = (1L << offsetBits) - 1;
+        int chunkBits = 32 - Integer.numberOfLeadingZeros(chunks);
+        this.chunkMask = (1L << chunkBits) - 1;
+        this.versionShift = offsetBits + chunkBits;
         this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
             lanes[i] = new Lane();
@@ -188,7 +201,7 @@ public final class ThreadChunkArena extends AbstractBlockArena {
             claimed = chunks.claim(cursor, freedBelow, takenBack);
         }
         if (claimed >= 0 && size > chunks.end(claimed) - chunks.start(claimed)) {
-            chunks.giveBack(claimed, cursor, chunks.tag(claimed));   // explicit chunks smaller than a block
+            chunks.release(claimed, cursor);   // explicit chunks smaller than a block
             claimed = -1;
         }
         if (claimed < 0) {
@@ -341,27 +354,35 @@ public final class ThreadChunkArena extends AbstractBlockArena {
 
     /**
      * A chunk shared by the threads past the budget, bumped by compare-and-set on one word
-     * {@code (chunk + 1, top)}. A lane's block is tagged with the epoch read before the bump, like a
-     * thread's, so it may be born dead; its record is written with {@code recordLatest}, because a
-     * writer preempted after its bump may write after the chunk was freed and claimed again.
+     * {@code (version, chunk + 1, offset in the chunk)}. A lane's block is tagged with the epoch read
+     * before the bump, like a thread's, so it may be born dead; its record is written with
+     * {@code recordLatest}, because a writer preempted after its bump may write after the chunk was
+     * freed and claimed again.
+     *
+     * <p>Why a version: a bumper that read the word, found every block of its chunk dead and was then
+     * preempted must not start the chunk over on the strength of that old reading if the lane has since
+     * started over and placed live blocks up to the same offset. Every start-over and every change of
+     * chunk takes a new version, and between two of them the offset only grows, so a word never comes
+     * back (short of 2^30 start-overs while one thread waits between a read and its compare-and-set).
      */
     private final class Lane extends ChunkTable.Holder {
-        private static final int TOP_BITS = 31;
-        private static final long TOP_MASK = (1L << TOP_BITS) - 1;
         private volatile long word;
 
         long place(long epoch, int size) {
             while (true) {
                 long current = word;
-                int chunk = (int) (current >>> TOP_BITS) - 1;
+                int chunk = chunkOf(current);
+                long version = current >>> versionShift;
                 if (chunk >= 0) {
-                    int top = (int) (current & TOP_MASK);
+                    int start = chunks.start(chunk);
+                    int top = start + (int) (current & offsetMask);
                     if (chunks.tag(chunk) < blocks.freedBelow()) {
-                        top = chunks.start(chunk);   // every block in it is dead: start again
+                        top = start;   // every block in it is dead: start again
+                        version++;
                     }
                     if (size <= chunks.end(chunk) - top) {
                         chunks.raiseTag(chunk, epoch);
-                        if (LANE_WORD.compareAndSet(this, current, pack(chunk, top + size))) {
+                        if (LANE_WORD.compareAndSet(this, current, pack(version, chunk, top + size - start))) {
                             return blocks.recordLatest(epoch, top, size);
                         }
                         continue;
@@ -375,14 +396,14 @@ public final class ThreadChunkArena extends AbstractBlockArena {
                     return OUT_OF_MEMORY;
                 }
                 int start = chunks.start(claimed);
-                long tagBefore = chunks.tag(claimed);
                 if (size > chunks.end(claimed) - start) {
-                    chunks.giveBack(claimed, this, tagBefore);   // only with explicit chunks smaller than a block
+                    chunks.release(claimed, this);   // only with explicit chunks smaller than a block
                     return OUT_OF_MEMORY;
                 }
+                long tagBefore = chunks.tag(claimed);
                 // Before the chunk is in the word: a bumper that finds the tag below the freed bound starts over.
                 chunks.raiseTag(claimed, epoch);
-                if (LANE_WORD.compareAndSet(this, current, pack(claimed, start + size))) {
+                if (LANE_WORD.compareAndSet(this, current, pack((current >>> versionShift) + 1, claimed, size))) {
                     if (chunk >= 0) {
                         chunks.release(chunk, this);
                     }
@@ -400,21 +421,16 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         @Override
         int top(int chunk, int end) {
             long current = word;
-            return (int) (current >>> TOP_BITS) - 1 == chunk ? (int) (current & TOP_MASK) : end;
+            return chunkOf(current) == chunk ? chunks.start(chunk) + (int) (current & offsetMask) : end;
         }
 
-        private long pack(int chunk, int top) {
-            return ((long) (chunk + 1) << TOP_BITS) | top;
+        private int chunkOf(long word) {
+            return (int) ((word >>> offsetBits) & chunkMask) - 1;
         }
-    }
 
-    private static final VarHandle LANE_WORD;
-
-    static {
-        try {
-            LANE_WORD = MethodHandles.lookup().findVarHandle(Lane.class, "word", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+        /** The version wraps within its bits; the sign bit stays clear. */
+        private long pack(long version, int chunk, int offset) {
+            return ((version << versionShift) & Long.MAX_VALUE) | ((long) (chunk + 1) << offsetBits) | offset;
         }
     }
 }

@@ -58,7 +58,7 @@ public final class StampedLockArena extends AbstractBlockArena {
         try {
             long next = ArenaLimits.nextEpoch(epoch, epochs, maxEpoch);
             epoch = next;
-            long freeBelow = Math.min(next, pins.oldestPinnedEpochAfterAdvance());
+            long freeBelow = Math.min(next, pins.oldestPinnedEpochAfterAdvance(next));
             ring.freeBelow(freeBelow);
             blocks.freeBelow(freeBelow);
             return next;

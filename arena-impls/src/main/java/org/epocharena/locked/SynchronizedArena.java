@@ -46,7 +46,7 @@ public final class SynchronizedArena extends AbstractBlockArena {
             // Announce before scanning: a thread pinning concurrently either is seen by the scan or
             // re-reads the epoch, sees the reclaim and re-pins at the new epoch.
             epochState = ((next - 1) << 1) | 1;
-            long freeBelow = Math.min(next, pins.oldestPinnedEpochAfterAdvance());
+            long freeBelow = Math.min(next, pins.oldestPinnedEpochAfterAdvance(next));
             ring.freeBelow(freeBelow);
             blocks.freeBelow(freeBelow);
             epochState = next << 1;

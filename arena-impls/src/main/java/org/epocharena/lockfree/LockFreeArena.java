@@ -190,7 +190,7 @@ public final class LockFreeArena extends AbstractBlockArena {
         long free = successor.freeBelow;
         if (free == UNDECIDED) {
             // Only after the close: a pin stored before it is seen here, one stored after it rechecks the epoch.
-            long bound = Math.min(successor.epoch, pins.oldestPinnedEpochAfterAdvance());
+            long bound = Math.min(successor.epoch, pins.oldestPinnedEpochAfterAdvance(successor.epoch));
             long witness = (long) FREE_BELOW.compareAndExchange(successor, UNDECIDED, bound);
             free = witness == UNDECIDED ? bound : witness;
         }

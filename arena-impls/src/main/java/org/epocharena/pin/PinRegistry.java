@@ -70,28 +70,31 @@ public final class PinRegistry {
 
     /** The oldest epoch a live thread is pinned at, or {@code Long.MAX_VALUE} when none is pinned. */
     public long oldestPinnedEpoch() {
-        return scan(false);
+        return scan(Long.MIN_VALUE);
     }
 
     /**
-     * {@link #oldestPinnedEpoch()} for a reclaim that has already moved the epoch on, as the protocol
-     * above requires: usually without a scan. Every pin not seen by such a scan is at an epoch no
-     * older than the oldest it found, {@code P} (a pin the scan missed rechecked the moved epoch, and
-     * later pins take the current epoch), so while the thread it found still holds its pin at {@code P}
-     * the oldest pin is exactly {@code P}. With a thousand threads pinned on two cores the oldest is a
-     * thread waiting for the CPU, which keeps its pin for many reclaims; a scan per reclaim would make
-     * every reclaim cost a cache miss per thread.
+     * {@link #oldestPinnedEpoch()} for a reclaim that has already moved the epoch on to
+     * {@code newEpoch}, as the protocol above requires: usually without a scan. A pin such a scan
+     * missed rechecked the moved epoch, so it is at {@code newEpoch} or later, and so is every later
+     * pin. So when the oldest pin a scan found, {@code P}, is at most {@code newEpoch}, then while the
+     * thread it found still holds its pin at {@code P} the oldest pin is exactly {@code P}. (A slow scan
+     * can find a pin newer than {@code newEpoch} and miss an older one made meanwhile: such a finding
+     * is not remembered.) With a thousand threads pinned on two cores the oldest is a thread waiting
+     * for the CPU, which keeps its pin for many reclaims; a scan per reclaim would make every reclaim
+     * cost a cache miss per thread.
      */
-    public long oldestPinnedEpochAfterAdvance() {
+    public long oldestPinnedEpochAfterAdvance(long newEpoch) {
         Oldest last = oldest;
         if (last != null && last.slot.pinned == last.epoch && last.slot.owner == last.owner
                 && last.slot.deadOwner != last.owner && isAlive(last.owner)) {
             return last.epoch;
         }
-        return scan(true);
+        return scan(newEpoch);
     }
 
-    private long scan(boolean remember) {
+    /** Scans every slot; remembers the oldest pin found when it is at most {@code rememberUpTo}. */
+    private long scan(long rememberUpTo) {
         while (true) {
             Slot oldest = null;
             WeakReference<Thread> oldestOwner = null;
@@ -109,8 +112,8 @@ public final class PinRegistry {
             }
             // Only the winner's liveness matters, so the native isAlive() runs once per scan, not per slot.
             if (oldest == null || isAlive(oldestOwner)) {
-                if (remember) {
-                    this.oldest = oldest == null ? null : new Oldest(oldest, oldestOwner, min);
+                if (rememberUpTo != Long.MIN_VALUE) {
+                    this.oldest = oldest == null || min > rememberUpTo ? null : new Oldest(oldest, oldestOwner, min);
                 }
                 return min;
             }

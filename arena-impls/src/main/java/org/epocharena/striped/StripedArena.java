@@ -167,7 +167,7 @@ public final class StripedArena extends AbstractBlockArena {
             long next = ArenaLimits.nextEpoch(epochState >>> 1, epochs, maxEpoch);
             // Announce before scanning; see SynchronizedArena: pins either are seen or re-pin later.
             epochState = ((next - 1) << 1) | 1;
-            long freeBelow = Math.min(next, pins.oldestPinnedEpochAfterAdvance());
+            long freeBelow = Math.min(next, pins.oldestPinnedEpochAfterAdvance(next));
             for (Stripe stripe : stripes) {
                 stripe.ring.freeBelow(freeBelow);
             }

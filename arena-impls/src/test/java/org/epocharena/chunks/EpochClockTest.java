@@ -22,7 +22,7 @@ class EpochClockTest {
         CountDownLatch resume = new CountDownLatch(1);
         AtomicLong scans = new AtomicLong();
         Thread stalledThread = Thread.currentThread();
-        EpochClock clock = new EpochClock(blocks, () -> {
+        EpochClock clock = new EpochClock(blocks, newEpoch -> {
             scans.incrementAndGet();
             if (Thread.currentThread() != stalledThread && stalled.getCount() > 0) {
                 stalled.countDown();
@@ -56,7 +56,7 @@ class EpochClockTest {
     void theFreeingBoundIsTheOldestPinWhenThatIsOlder() {
         BlockTable blocks = new BlockTable(1024);
         AtomicLong oldestPin = new AtomicLong(Long.MAX_VALUE);
-        EpochClock clock = new EpochClock(blocks, oldestPin::get, ArenaLimits.MAX_EPOCH);
+        EpochClock clock = new EpochClock(blocks, newEpoch -> oldestPin.get(), ArenaLimits.MAX_EPOCH);
         clock.advance(1);
         oldestPin.set(2);
         assertThat(clock.advance(5)).isEqualTo(7);
@@ -68,7 +68,7 @@ class EpochClockTest {
 
     @Test
     void epochsStopAtTheLimitNamingIt() {
-        EpochClock clock = new EpochClock(new BlockTable(1024), () -> Long.MAX_VALUE, 10);
+        EpochClock clock = new EpochClock(new BlockTable(1024), newEpoch -> Long.MAX_VALUE, 10);
         assertThat(clock.advance(9)).isEqualTo(10);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> clock.advance(1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10");
