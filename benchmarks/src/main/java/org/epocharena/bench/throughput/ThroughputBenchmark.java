@@ -96,7 +96,7 @@ public class ThroughputBenchmark {
          * fill with their own garbage. Not the few MiB of in-flight blocks: with a thousand workers on
          * two cores a worker is often preempted while pinned, and its pin holds every block allocated
          * after its epoch until it runs again. With 32 MiB every epoch design spent the trial on a full
-         * pool (THREAD_CHUNKS at 1024 workers, JMH: 1.4 ± 0.8 M ops/s at 32 MiB over 3 forks, 5.7 ± 1.1 M
+         * pool (THREAD_CHUNKS at 1024 workers, JMH: 1.4 ± 0.8 M ops/s at 32 MiB over 3 forks, 5.4 ± 0.3 M
          * at 1 GiB over 2); {@code -p poolMiB=32} shows it, and the held harness shows that cost of
          * a stalled pin on its own. Baselines ignore it.
          */
