@@ -59,8 +59,30 @@ public interface EpochArena extends AutoCloseable {
      */
     long wasteBound();
 
-    /** Pins the calling thread at the current epoch (nesting keeps the outermost epoch). */
+    /**
+     * Pins the calling thread at the current epoch (nesting keeps the outermost epoch). The guard
+     * stands for this pin only: closing it again later, even after the thread pinned anew, does
+     * nothing. It is a small fresh object that escape analysis removes when the guard stays in the
+     * method that pinned (try-with-resources); where it must be stored, {@link #pinStamp()} allocates
+     * nothing at all.
+     */
     Guard pin();
+
+    /**
+     * Pins like {@link #pin()} and returns a stamp for {@link #unpin(long)} instead of a guard, in the
+     * style of {@code StampedLock}; allocates nothing on the Java heap.
+     */
+    long pinStamp();
+
+    /**
+     * Releases the pin {@code stamp} names, as closing its guard would: a stamp already released
+     * (or otherwise no longer current) does nothing and never affects another pin.
+     *
+     * @throws IllegalArgumentException if {@code stamp} is negative (no stamp is)
+     * @throws IllegalStateException    if the stamp was issued to another thread, or a pin nested inside
+     *                                  it is still open; the pin stays as it was
+     */
+    void unpin(long stamp);
 
     void putByte(long handle, int offset, byte value);
 
@@ -92,7 +114,11 @@ public interface EpochArena extends AutoCloseable {
         /** The epoch this thread is pinned at (the outermost pin's epoch). */
         long epoch();
 
-        /** Releases this pin; a second close does nothing. */
+        /**
+         * Releases this pin. Closing it again does nothing, also after the thread has pinned anew:
+         * it never affects another pin. From another thread, or while a pin nested inside it is
+         * open, it is an {@link IllegalStateException} that changes nothing.
+         */
         @Override
         void close();
     }

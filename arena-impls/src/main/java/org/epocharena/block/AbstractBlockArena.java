@@ -72,6 +72,18 @@ public abstract class AbstractBlockArena implements EpochArena, ArenaDiagnostics
     }
 
     @Override
+    public final long pinStamp() {
+        ensureOpen();
+        return pins.pinStamp(currentEpoch);
+    }
+
+    @Override
+    public final void unpin(long stamp) {
+        ensureOpen();
+        pins.unpin(stamp);
+    }
+
+    @Override
     public final void putByte(long handle, int offset, byte value) {
         long record = live(handle);
         pool()[blocks.offsetOf(handle, record) + Objects.checkIndex(offset, BlockTable.sizeOf(record))] = value;

@@ -17,12 +17,16 @@ import org.epocharena.block.BlockTable;
  * <p>Each holder scans from where its last claim ended, so two threads share no hint. A scan that finds
  * nothing remembers the freed bound and the count of releases of already-free chunks it saw, so
  * failing allocations cost a few reads, not a scan, until a reclaim or such a release can have made a
- * chunk free; letting go of a full chunk (its blocks not yet freed) writes nothing shared.
+ * chunk free; letting go of a full chunk (its blocks not yet freed) writes nothing shared. A holder
+ * that ends can also make a chunk claimable, so a failing claim also looks at one of the chunks the
+ * failed scan saw held by a live holder.
  */
 final class ChunkTable {
     private static final VarHandle TAGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle HOLDERS = MethodHandles.arrayElementVarHandle(Holder[].class);
     private static final VarHandle RELEASES;
+    /** How many chunks held by live holders a failed scan remembers to watch. */
+    private static final int MAX_WATCHED = 64;
 
     static {
         try {
@@ -43,6 +47,14 @@ final class ChunkTable {
     /** The freed bound and release count of the last scan that found no chunk, or -1. */
     private volatile long fullAtFreed = -1;
     private volatile long fullAtReleases = -1;
+    /**
+     * Chunks whose blocks were all dead when the last failed scan passed them, but whose holder was
+     * alive: such a holder ending makes its chunk claimable without a release or a reclaim, so a
+     * failing claim looks at one of them each time (-1: more than {@value #MAX_WATCHED}, no memory).
+     */
+    private final int[] watched = new int[MAX_WATCHED];
+    private volatile int watchedCount;
+    private int watchFrom;
 
     ChunkTable(BlockTable blocks, int count) {
         this.blocks = blocks;
@@ -95,10 +107,11 @@ final class ChunkTable {
      */
     int claim(Holder holder, long freedBelow, TakenBack onTakenBack) {
         long seenReleases = releases;
-        if (fullAtFreed == freedBelow && fullAtReleases == seenReleases) {
+        if (fullAtFreed == freedBelow && fullAtReleases == seenReleases && !aWatchedHolderEnded()) {
             return -1;
         }
         int start = holder.scanFrom;
+        int watching = 0;
         for (int i = 0; i < count; i++) {
             int chunk = start + i < count ? start + i : start + i - count;
             if ((long) TAGS.getVolatile(tags, chunk) >= freedBelow) {
@@ -106,7 +119,13 @@ final class ChunkTable {
             }
             Holder current = (Holder) HOLDERS.getVolatile(holders, chunk);
             if (current != null) {
-                if (!current.isDead() || !HOLDERS.compareAndSet(holders, chunk, current, null)) {
+                if (!current.isDead()) {
+                    if (current != holder && watching >= 0) {
+                        watching = watching < MAX_WATCHED ? watch(watching, chunk) : -1;
+                    }
+                    continue;
+                }
+                if (!HOLDERS.compareAndSet(holders, chunk, current, null)) {
                     continue;
                 }
                 onTakenBack.takenBack(current);
@@ -116,9 +135,30 @@ final class ChunkTable {
                 return chunk;
             }
         }
+        watchedCount = watching;
         fullAtReleases = seenReleases;
         fullAtFreed = freedBelow;
         return -1;
+    }
+
+    private int watch(int index, int chunk) {
+        watched[index] = chunk;
+        return index + 1;
+    }
+
+    /** Whether one of the watched chunks (a different one each call) lost its holder. */
+    private boolean aWatchedHolderEnded() {
+        int n = watchedCount;
+        if (n == 0) {
+            return false;
+        }
+        if (n < 0) {
+            return true;
+        }
+        int at = watchFrom;
+        watchFrom = at + 1;
+        Holder current = (Holder) HOLDERS.getVolatile(holders, watched[(at & Integer.MAX_VALUE) % n]);
+        return current == null || current.isDead();
     }
 
     /**

@@ -26,7 +26,10 @@ import org.epocharena.block.AbstractBlockArena;
  * only the owner knows it is not between reading the epoch and writing a record there.
  *
  * <p><b>Budget and lanes.</b> A thread that goes idle keeps its chunk, so at most {@link #budget()}
- * threads hold chunks at once. Every other thread (and a thread whose chunk is full when no chunk is
+ * threads hold chunks at once. A thread that ended gives its unit and chunk back as soon as a newcomer
+ * finds the budget spent (it looks at every holder once), or a thread on a lane looks at its holder
+ * (one holder every 64 lane blocks); per-thread state never refers back to the arena, so an arena
+ * dropped by a thread that lives on is collected. Every other thread (and a thread whose chunk is full when no chunk is
  * free) allocates from a few shared lanes ({@link Lane}): a chunk bumped by compare-and-set, its records
  * written so that a late writer can never hide a newer block. Pools below 2 KiB have one chunk and no
  * thread chunks; their one lane places exactly like a ring from empty.
@@ -53,9 +56,12 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     /** The default chunk size for pools of 256 KiB and more. */
     public static final int MAX_CHUNK = 16 * 1024;
     private static final int MAX_LANES = 4;
+    /** A thread on a lane looks at one holder's thread every this many blocks (a power of two). */
+    private static final int SWEEP_EVERY_MASK = 63;
     private static final VarHandle HOLDING;
     private static final VarHandle UNIT_RETURNED;
     private static final VarHandle LANE_WORD;
+    private static final VarHandle UNITS = MethodHandles.arrayElementVarHandle(Cursor[].class);
 
     static {
         try {
@@ -83,6 +89,14 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     private final ChunkTable.TakenBack takenBack = this::takenBack;
     /** Threads holding a chunk (or whose ended holder was not yet found): at most {@link #budget}. */
     private volatile int holding;
+    /**
+     * Who holds each of the budget's units, so that units and chunks of threads that ended come back
+     * without waiting for a chunk scan to pass them: a new thread that finds the budget spent looks
+     * at all of them, and a thread on a lane looks at one every {@code SWEEP_EVERY_MASK + 1} blocks.
+     */
+    private final Cursor[] units;
+    /** Where the next one-holder look starts; a racy hint. */
+    private int sweepFrom;
 
     public ThreadChunkArena(int capacity) {
         this(capacity, defaultChunks(ArenaLimits.checkCapacity(capacity)), true);
@@ -110,6 +124,7 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         int holders = chunks == 1 ? 1 : Math.max(1, defaults ? bySixteenth : Math.max(bySixteenth, chunks / 2));
         int laneCount = Math.max(1, Math.min(MAX_LANES, holders / 8));
         this.budget = chunks == 1 ? 0 : Math.max(0, holders - laneCount);
+        this.units = new Cursor[budget];
         int largestChunk = this.chunks.end(chunks - 1) - this.chunks.start(chunks - 1);
         this.offsetBits = 32 - Integer.numberOfLeadingZeros(largestChunk);
         this.offsetMask = (1L << offsetBits) - 1;
@@ -156,6 +171,17 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         return lanes.length;
     }
 
+    /** How many of the budget's units are taken now (by threads, or not yet found to have ended). */
+    public int heldUnits() {
+        return holding;
+    }
+
+    /** Whether the calling thread bumps in a chunk of its own (not in a shared lane). */
+    public boolean holdsAChunkHere() {
+        Cursor cursor = cursors.get();
+        return cursor != null && cursor.chunk >= 0;
+    }
+
     @Override
     protected long place(int size) {
         Cursor cursor = cursors.get();
@@ -178,14 +204,20 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     private long placeSlow(Cursor cursor, int size) {
         if (cursor == null) {
             Thread me = Thread.currentThread();
-            cursor = new Cursor(me, lanes[laneOf(me)]);
+            cursor = new Cursor(me, laneOf(me));
             cursor.scanFrom = spread(me, chunks.count());
             cursors.set(cursor);
+            if (!takeUnit(cursor) && sweepEnded(units.length) > 0) {
+                takeUnit(cursor);   // a thread that ended gave its unit back
+            }
         }
         long state = clock.settledState();
         long epoch = state >>> 1;
-        if (cursor.chunk < 0 && !takeUnit(cursor)) {
-            return cursor.lane.place(epoch, size);
+        if (cursor.chunk < 0 && !cursor.holdsUnit() && !takeUnit(cursor)) {
+            if ((++cursor.laneBlocks & SWEEP_EVERY_MASK) == 0) {
+                sweepEnded(1);
+            }
+            return lanes[cursor.lane].place(epoch, size);
         }
         long freedBelow = blocks.freedBelow();
         if (cursor.chunk >= 0) {
@@ -208,7 +240,7 @@ public final class ThreadChunkArena extends AbstractBlockArena {
             if (cursor.chunk < 0) {
                 returnUnit(cursor);
             }
-            return cursor.lane.place(epoch, size);
+            return lanes[cursor.lane].place(epoch, size);
         }
         int previous = cursor.chunk;
         cursor.chunk = claimed;
@@ -238,16 +270,23 @@ public final class ThreadChunkArena extends AbstractBlockArena {
 
     /** A thread's place among {@code n}, spread so that threads created one after another land apart. */
     private static int spread(Thread thread, int n) {
-        return (int) (((thread.getId() * 0x9E37_79B9_7F4A_7C15L) >>> 33) % n);
+        long id = thread == null ? 0 : thread.getId();
+        return (int) (((id * 0x9E37_79B9_7F4A_7C15L) >>> 33) % n);
     }
 
-    /** Takes one of the budget's units for a thread that holds no chunk. */
+    /** Takes one of the budget's units for a thread that holds no chunk, and names it as the unit's holder. */
     private boolean takeUnit(Cursor cursor) {
         int held;
         while ((held = holding) < budget) {
             if (HOLDING.compareAndSet(this, held, held + 1)) {
-                cursor.unitReturned = false;
-                return true;
+                // A unit is returned only after its entry is cleared, so a free entry exists for each unit taken.
+                for (int i = spread(cursor.thread.get(), units.length); ; i = i + 1 == units.length ? 0 : i + 1) {
+                    if (UNITS.getVolatile(units, i) == null && UNITS.compareAndSet(units, i, null, cursor)) {
+                        cursor.unitSlot = i;
+                        cursor.unitReturned = false;
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -255,6 +294,7 @@ public final class ThreadChunkArena extends AbstractBlockArena {
 
     private void returnUnit(Cursor cursor) {
         if (UNIT_RETURNED.compareAndSet(cursor, false, true)) {
+            UNITS.compareAndSet(units, cursor.unitSlot, cursor, null);
             HOLDING.getAndAdd(this, -1);
         }
     }
@@ -264,6 +304,33 @@ public final class ThreadChunkArena extends AbstractBlockArena {
         if (holder instanceof Cursor) {
             returnUnit((Cursor) holder);
         }
+    }
+
+    /**
+     * Looks at {@code count} of the budget's holders and, for each whose thread ended, lets its chunk
+     * go (claimable at once if its blocks are dead) and returns its unit; returns how many it found.
+     */
+    private int sweepEnded(int count) {
+        int found = 0;
+        int from = sweepFrom;
+        int n = Math.min(count, units.length);
+        for (int k = 0; k < n; k++) {
+            int i = (from + k) % units.length;
+            Cursor holder = (Cursor) UNITS.getVolatile(units, i);
+            if (holder != null && holder.isDead()) {
+                // isAlive() said it ended, so its last writes (its chunk among them) are visible here.
+                int chunk = holder.chunk;
+                if (chunk >= 0) {
+                    chunks.release(chunk, holder);
+                }
+                returnUnit(holder);
+                found++;
+            }
+        }
+        if (units.length > 0) {
+            sweepFrom = (from + n) % units.length;
+        }
+        return found;
     }
 
     @Override
@@ -300,20 +367,29 @@ public final class ThreadChunkArena extends AbstractBlockArena {
     /** Where one thread bumps: written only by its thread. */
     private static final class Cursor extends ChunkTable.Holder {
         final WeakReference<Thread> thread;
-        final Lane lane;
+        /** The lane it uses past the budget, by index: nothing per thread may lead back to the arena. */
+        final int lane;
         /** The epoch state its chunk's tag was last raised for; 0 while it holds none. */
         long state;
         int top;
         int end;
         int chunk = -1;
+        /** Blocks placed on a lane, which paces its looks for holders that ended. */
+        int laneBlocks;
+        /** Its entry in the arena's unit holders while it holds a unit. */
+        int unitSlot = -1;
         /** Whether its budget unit was given back (by itself, or by whoever took back its chunk). */
         volatile boolean unitReturned = true;
         /** The chunks it let go of last, oldest first (-1: none), tried before any other chunk. */
         private final int[] recent = newRecent();
 
-        Cursor(Thread thread, Lane lane) {
+        Cursor(Thread thread, int lane) {
             this.thread = new WeakReference<>(thread);
             this.lane = lane;
+        }
+
+        boolean holdsUnit() {
+            return !unitReturned;
         }
 
         /** 16: one epoch of the allocation harness (256 KiB of 64-byte blocks) is 16 chunks of 16 KiB. */

@@ -48,7 +48,9 @@ import org.epocharena.block.AbstractBlockArena;
  * Words never repeat harmfully: each segment has its own word and a closed word never reopens.
  *
  * <p><b>Trade-offs.</b> One small object per reclaim; segments behind {@code tailSegment} are
- * garbage, so a pin held across many reclaims keeps one segment per epoch since it. While pins hold
+ * garbage, and a closed segment is linked out or folded into the one before it ({@link #fold}), so a
+ * pin held across millions of reclaims keeps at most {@code 2 * FOLD_DIVISOR + 2} segments and no
+ * epoch change walks more. While pins hold
  * old epochs the free space can be split at the end of the ring and an allocation can fail with
  * more free bytes than it asks for (the contract allows it); from an empty arena there is no waste
  * ({@link #wasteBound()} is 0). Everything contends on one word, so it scales like a shared counter.
@@ -61,6 +63,8 @@ public final class LockFreeArena extends AbstractBlockArena {
     private static final long UNSET = -1L;
     private static final long EMPTY = 0L;
     private static final long UNDECIDED = 0L;
+    /** A kept segment spans at least 1/this of the pool with its neighbour, so at most 2x this are kept. */
+    private static final int FOLD_DIVISOR = 512;
 
     private static final VarHandle CURRENT;
     private static final VarHandle TAIL_SEGMENT;
@@ -68,6 +72,9 @@ public final class LockFreeArena extends AbstractBlockArena {
     private static final VarHandle FIRST_WORD;
     private static final VarHandle FREE_BELOW;
     private static final VarHandle NEXT;
+    private static final VarHandle PREV;
+    private static final VarHandle LAST_EPOCH;
+    private static final VarHandle FOLDED_INTO;
 
     static {
         try {
@@ -78,12 +85,17 @@ public final class LockFreeArena extends AbstractBlockArena {
             FIRST_WORD = lookup.findVarHandle(Segment.class, "firstWord", long.class);
             FREE_BELOW = lookup.findVarHandle(Segment.class, "freeBelow", long.class);
             NEXT = lookup.findVarHandle(Segment.class, "next", Segment.class);
+            PREV = lookup.findVarHandle(Segment.class, "prev", Segment.class);
+            LAST_EPOCH = lookup.findVarHandle(Segment.class, "lastEpoch", long.class);
+            FOLDED_INTO = lookup.findVarHandle(Segment.class, "foldedInto", Segment.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final int capacity;
+    /** Kept segments whose blocks together span at most this many bytes are folded into one. */
+    private final int foldSpan;
     /** The segment allocations go to; moves only to a successor whose word is set. */
     private volatile Segment current;
     /** The oldest segment that may hold live blocks; only ever moves to a later epoch. */
@@ -92,6 +104,7 @@ public final class LockFreeArena extends AbstractBlockArena {
     public LockFreeArena(int capacity) {
         super(capacity);
         this.capacity = capacity;
+        this.foldSpan = Math.max(MIN_BLOCK, capacity / FOLD_DIVISOR);
         Segment first = new Segment(1);
         first.firstWord = EMPTY;
         first.word = EMPTY;
@@ -141,6 +154,7 @@ public final class LockFreeArena extends AbstractBlockArena {
                 if (successor == null || successor.epoch != next) {
                     successor = new Segment(next);
                 }
+                successor.prev = segment;
                 if (NEXT.compareAndSet(segment, null, successor)) {
                     finish(segment);
                     return successor.epoch;
@@ -182,6 +196,16 @@ public final class LockFreeArena extends AbstractBlockArena {
         return 0;
     }
 
+    /** The segments kept from the oldest that may hold live blocks to the current one, both included. */
+    int keptSegments() {
+        int kept = 1;
+        Segment end = current;
+        for (Segment s = tailSegment; s != end && s.epoch < end.epoch; s = s.next) {
+            kept++;
+        }
+        return kept;
+    }
+
     /** Completes the change from {@code segment} (whose successor is linked) to its successor. */
     private void finish(Segment segment) {
         Segment successor = segment.next;
@@ -202,9 +226,14 @@ public final class LockFreeArena extends AbstractBlockArena {
         // segment's start with the closing head: a segment starting at capacity places its blocks
         // at 0, so a ring that fills from there back up to capacity ends where it started, full.
         int frozenHead = head(closedWord);
-        while (kept.epoch < successor.epoch
-                && (kept.epoch < free || head(kept.firstWord) == headAtClose(kept, segment, frozenHead))) {
-            kept = kept.next;
+        while (kept.epoch < successor.epoch) {
+            // next before lastEpoch: a fold raises lastEpoch before it links past the folded segment.
+            Segment after = kept.next;
+            int end = kept == segment ? frozenHead : head(after.firstWord);
+            if (kept.lastEpoch >= free && head(kept.firstWord) != end) {
+                break;
+            }
+            kept = after;
         }
         Segment newTail;
         long firstWord;
@@ -223,18 +252,57 @@ public final class LockFreeArena extends AbstractBlockArena {
         if (newTail.epoch > oldest.epoch) {
             TAIL_SEGMENT.compareAndSet(this, oldest, newTail);
         }
+        fold(segment, successor, frozenHead, free);
         WORD.compareAndSet(successor, UNSET, successor.firstWord);
         CURRENT.compareAndSet(this, segment, successor);
     }
 
     /**
-     * The head {@code kept} (at most {@code closing}) ended with: the head its successor started at,
-     * or {@code frozenHead} for the segment being closed. One segment cannot go all the way round the
-     * ring (its blocks stop at the end or strictly before its tail), so it placed a block exactly
-     * when this differs from the head it started with.
+     * Keeps the chain of kept segments short however long a pin holds: the closed {@code segment} is
+     * linked out of the chain when it placed no block, and folded into the kept segment before it when
+     * the two together span at most {@link #foldSpan} bytes (unless it is the oldest pinned epoch, where
+     * the tail must be able to stop exactly). A folded segment's blocks count as its predecessor's, so
+     * the tail may wait at the predecessor's start until every folded epoch is freed: never unsafe,
+     * and at most {@code foldSpan} bytes later than exact. Neighbouring kept segments then span more
+     * than {@code foldSpan} together, so at most {@code 2 * FOLD_DIVISOR + 2} segments are ever kept,
+     * and no walk in {@link #finish} passes more. The decision is taken once ({@code foldedInto});
+     * every step after it is a CAS that any helper may repeat.
      */
-    private static int headAtClose(Segment kept, Segment closing, int frozenHead) {
-        return kept == closing ? frozenHead : head(kept.next.firstWord);
+    private void fold(Segment segment, Segment successor, int frozenHead, long free) {
+        Segment before = segment.prev;
+        if (before == null) {
+            return;   // decided and done by another helper
+        }
+        int start = head(segment.firstWord);
+        boolean empty = start == frozenHead;
+        Segment decided = segment.foldedInto;
+        if (decided == null) {
+            Segment choice = segment;
+            if (before.epoch >= tailSegment.epoch && before.next == segment) {
+                if (empty) {
+                    choice = before;
+                } else if (segment.epoch != free
+                        && distance(head(before.firstWord), start) + distance(start, frozenHead) <= foldSpan) {
+                    choice = before;
+                }
+            }
+            Segment witness = (Segment) FOLDED_INTO.compareAndExchange(segment, null, choice);
+            decided = witness == null ? choice : witness;
+        }
+        if (decided != segment) {
+            long last;
+            while (!empty && (last = decided.lastEpoch) < segment.lastEpoch) {
+                LAST_EPOCH.compareAndSet(decided, last, segment.lastEpoch);
+            }
+            NEXT.compareAndSet(decided, segment, successor);
+            PREV.compareAndSet(successor, segment, decided);
+        }
+        segment.prev = null;   // nothing older stays reachable through it
+    }
+
+    /** Bytes of ring from position {@code from} to {@code to} (both in {@code [0, capacity]}). */
+    private int distance(int from, int to) {
+        return to >= from ? to - from : capacity - from + to;
     }
 
     /** Sets the closed bit (the reclaim's linearization point) and returns the closed word. */
@@ -278,9 +346,16 @@ public final class LockFreeArena extends AbstractBlockArena {
         /** Blocks of epochs below this are freed when this segment starts; decided once. */
         volatile long freeBelow = UNDECIDED;
         volatile Segment next;
+        /** The kept segment before it, until its own epoch change is done; then null. */
+        volatile Segment prev;
+        /** The last epoch whose blocks it holds: raised when a later segment is folded into it. */
+        volatile long lastEpoch;
+        /** Itself when kept, its predecessor when linked out or folded; decided once, after its close. */
+        volatile Segment foldedInto;
 
         Segment(long epoch) {
             this.epoch = epoch;
+            this.lastEpoch = epoch;
         }
     }
 }

@@ -27,12 +27,22 @@ import org.epocharena.EpochArena;
  * the scan (only for the slot that would decide the result, so the native call runs about once per
  * scan), and its pin is ignored from then on: the scan remembers that owner as dead in the slot.
  *
- * <p><b>No garbage.</b> {@code pin()} hands out a guard kept per thread and per nesting depth, so
- * pinning allocates nothing after a thread's first pins, even where the guard escapes. The price: a
- * guard is only good until it is closed; the next pin at the same depth on that thread hands out the
- * same object again.
+ * <p><b>Stamps, and guards that cannot go stale.</b> Every pin gets a stamp, as a {@code StampedLock}
+ * lock does: the slot's index and a count of the pins ever taken in that slot. A thread keeps the
+ * stamps of its open pins, innermost last; releasing a stamp that is not among them (closed already,
+ * or issued to an earlier owner of the slot) does nothing, so a stale stamp can never release a pin
+ * taken after it. {@link #pinStamp} and {@link #unpin} allocate nothing; {@link #pin} wraps the stamp
+ * in a fresh {@link EpochArena.Guard} of three fields, which escape analysis removes when the guard
+ * stays in the method that pinned (try-with-resources) after inlining. The count has
+ * {@value #COUNT_BITS} bits: a stamp kept unreleased while its slot takes 2^43 more pins could be
+ * mistaken for a current one (about two days of pinning on one slot without pause).
  */
 public final class PinRegistry {
+    /** Bits of a stamp that count a slot's pins; the slot's index sits above them. */
+    static final int COUNT_BITS = 43;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    /** Slot indexes fit in the stamp's other bits, below the sign. */
+    static final int MAX_SLOTS = 1 << (63 - COUNT_BITS);
     private static final long UNPINNED = 0;
     private static final Slot[] NO_SLOTS = new Slot[0];
 
@@ -43,29 +53,46 @@ public final class PinRegistry {
     private volatile Oldest oldest;
 
     /**
-     * Pins the calling thread at {@code epoch}'s current value, or keeps its outer pin.
+     * Pins the calling thread at {@code epoch}'s current value, or keeps its outer pin, and returns a
+     * guard for this pin alone.
      *
      * @param epoch reads the arena's current epoch; must be linearizable with the arena's reclaim
      */
     public EpochArena.Guard pin(LongSupplier epoch) {
+        PinState state = state();
+        long stamp = state.open(epoch);
+        return new StampGuard(state, stamp, state.epoch);
+    }
+
+    /** {@link #pin} without the guard: the stamp to give {@link #unpin}; allocates nothing. */
+    public long pinStamp(LongSupplier epoch) {
+        return state().open(epoch);
+    }
+
+    /**
+     * Releases the pin {@code stamp} names if it is the calling thread's innermost open pin; does
+     * nothing if that pin was released already or the stamp went to an earlier owner of the slot.
+     *
+     * @throws IllegalArgumentException if {@code stamp} is negative
+     * @throws IllegalStateException if the stamp was issued to another thread, or names an open pin
+     *                               with a pin nested inside it still open; nothing changes
+     */
+    public void unpin(long stamp) {
+        if (stamp < 0) {
+            throw new IllegalArgumentException("a pin stamp is never negative, was " + stamp);
+        }
         PinState state = mine.get();
-        if (state == null) {
-            state = register();
+        int slot = (int) (stamp >>> COUNT_BITS);
+        if (state == null || state.slot.index != slot) {
+            throw new IllegalStateException("pin stamp " + stamp + " (slot " + slot
+                    + ") was not issued to thread '" + Thread.currentThread().getName() + "'");
         }
-        Slot slot = state.slot;
-        if (state.depth == 0) {
-            long seen = epoch.getAsLong();
-            while (true) {
-                slot.pinned = seen;
-                long now = epoch.getAsLong();
-                if (now == seen) {
-                    break;
-                }
-                seen = now;
-            }
-            state.epoch = seen;
-        }
-        return state.open();
+        state.close(stamp);
+    }
+
+    private PinState state() {
+        PinState state = mine.get();
+        return state != null ? state : register();
     }
 
     /** The oldest epoch a live thread is pinned at, or {@code Long.MAX_VALUE} when none is pinned. */
@@ -128,7 +155,7 @@ public final class PinRegistry {
         return state != null && state.depth > 0;
     }
 
-    /** The slots a reclaim scans: at most the threads that pinned and were alive at one time. */
+    /** The slots a reclaim scans: at most the threads that pinned and were alive at the same time. */
     public int threadRecords() {
         return slots.length;
     }
@@ -144,12 +171,16 @@ public final class PinRegistry {
             }
         }
         if (slot == null) {
-            slot = new Slot(owner);
+            if (slots.length == MAX_SLOTS) {
+                throw new IllegalStateException("more than " + MAX_SLOTS + " threads alive at once have pinned this arena");
+            }
+            slot = new Slot(slots.length, owner);
             Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
             grown[grown.length - 1] = slot;
             slots = grown;
         } else {
             // The previous owner ended, so nothing else writes this slot: clear its pin, then hand it over.
+            // Its pin count carries on, so none of the previous owner's stamps can match a new pin.
             slot.pinned = UNPINNED;
             slot.owner = owner;
         }
@@ -178,25 +209,36 @@ public final class PinRegistry {
 
     /** What a reclaim scans; one per thread alive at a time. */
     private static final class Slot {
+        final int index;
         /** Written under the registry's lock only, when a new thread takes the slot over. */
         volatile WeakReference<Thread> owner;
         /** The owner a scan found dead while pinned; its pin no longer counts. */
         volatile WeakReference<Thread> deadOwner;
         /** The outermost pin's epoch, or {@link #UNPINNED}; written by the owner, read by every reclaimer. */
         volatile long pinned = UNPINNED;
+        /**
+         * Pins ever taken in this slot, by any of its owners; written by the owner only. A new owner
+         * reads it after {@code isAlive()} said the previous one ended, which orders the two.
+         */
+        long pins;
 
-        Slot(WeakReference<Thread> owner) {
+        Slot(int index, WeakReference<Thread> owner) {
+            this.index = index;
             this.owner = owner;
         }
     }
 
-    /** The calling thread's own pin state, reachable only from that thread (and guards it handed out). */
+    /**
+     * The calling thread's own pin state: reachable only from that thread and from guards it handed
+     * out, never from the arena, so it keeps nothing of the arena alive.
+     */
     private static final class PinState {
         final Thread owner;
         final Slot slot;
-        /** Guards by depth, made on first use and reused: guards[d - 1] is the guard of depth d. */
-        PinGuard[] guards = new PinGuard[2];
+        /** The stamps of the open pins, outermost first: open[d - 1] is the stamp of depth d. */
+        long[] open = new long[4];
         int depth;
+        /** The outermost open pin's epoch. */
         long epoch;
 
         PinState(Thread owner, Slot slot) {
@@ -204,56 +246,80 @@ public final class PinRegistry {
             this.slot = slot;
         }
 
-        PinGuard open() {
-            depth++;
-            if (depth > guards.length) {
-                guards = Arrays.copyOf(guards, guards.length * 2);
+        long open(LongSupplier currentEpoch) {
+            Slot slot = this.slot;
+            if (depth == 0) {
+                long seen = currentEpoch.getAsLong();
+                while (true) {
+                    slot.pinned = seen;
+                    long now = currentEpoch.getAsLong();
+                    if (now == seen) {
+                        break;
+                    }
+                    seen = now;
+                }
+                epoch = seen;
             }
-            PinGuard guard = guards[depth - 1];
-            if (guard == null) {
-                guard = new PinGuard(this, depth);
-                guards[depth - 1] = guard;
+            long count = (slot.pins + 1) & COUNT_MASK;
+            slot.pins = count;
+            long stamp = ((long) slot.index << COUNT_BITS) | count;
+            if (depth == open.length) {
+                open = Arrays.copyOf(open, depth * 2);
             }
-            guard.open = true;
-            return guard;
+            open[depth++] = stamp;
+            return stamp;
+        }
+
+        void close(long stamp) {
+            int top = depth - 1;
+            if (top < 0 || open[top] != stamp) {
+                for (int d = 0; d < top; d++) {
+                    if (open[d] == stamp) {
+                        throw nestedStillOpen(d + 1, depth);
+                    }
+                }
+                return;   // released already: a stale stamp changes nothing
+            }
+            depth = top;
+            if (top == 0) {
+                slot.pinned = UNPINNED;
+            }
         }
     }
 
-    private static final class PinGuard implements EpochArena.Guard {
-        private final PinState state;
-        private final int depth;
-        /** Whether this guard stands for a pin not yet closed; touched by the owner thread only. */
-        private boolean open;
+    private static IllegalStateException nestedStillOpen(int depth, int innermost) {
+        return new IllegalStateException("pin at depth " + depth
+                + " closed while the pin nested inside it (depth " + innermost + ") is still open");
+    }
 
-        PinGuard(PinState state, int depth) {
+    private static IllegalStateException wrongThread(Thread owner) {
+        return new IllegalStateException("a pin guard of thread '" + owner.getName()
+                + "' can only be closed by that thread, not by '" + Thread.currentThread().getName() + "'");
+    }
+
+    /** One pin, and only that one: a fresh object per pin, so a reference kept past its close is harmless. */
+    private static final class StampGuard implements EpochArena.Guard {
+        private final PinState state;
+        private final long stamp;
+        private final long epoch;
+
+        StampGuard(PinState state, long stamp, long epoch) {
             this.state = state;
-            this.depth = depth;
+            this.stamp = stamp;
+            this.epoch = epoch;
         }
 
         @Override
         public long epoch() {
-            return state.epoch;
+            return epoch;
         }
 
         @Override
         public void close() {
-            Thread caller = Thread.currentThread();
-            if (caller != state.owner) {
-                throw new IllegalStateException("a pin guard of thread '" + state.owner.getName()
-                        + "' can only be closed by that thread, not by '" + caller.getName() + "'");
+            if (Thread.currentThread() != state.owner) {
+                throw wrongThread(state.owner);
             }
-            if (!open) {
-                return;
-            }
-            if (state.depth != depth) {
-                throw new IllegalStateException("pin guard at depth " + depth
-                        + " closed while the guard nested inside it (depth " + state.depth + ") is still open");
-            }
-            open = false;
-            state.depth--;
-            if (depth == 1) {
-                state.slot.pinned = UNPINNED;
-            }
+            state.close(stamp);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.epocharena.ArenaDiagnostics;
 import org.epocharena.ArenaLimits;
@@ -43,7 +44,14 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
     private final Map<Long, Block> live = new HashMap<>();
     /** Free gaps: start offset to length, never two adjacent. */
     private final TreeMap<Integer, Integer> gaps = new TreeMap<>();
-    private final Map<Thread, PinState> pinned = new HashMap<>();
+    /**
+     * The threads that have pinned and are alive, each with its open pins. Weak keys, and entries of threads that ended are
+     * dropped whenever a thread pins afresh or the records are counted, so a thread that ended pinned
+     * is neither kept reachable nor counted, reclaim or not.
+     */
+    private final Map<Thread, PinState> pinned = new WeakHashMap<>();
+    /** The next pin's stamp: every pin of this arena gets its own. */
+    private long nextStamp = 1;
 
     public ReferenceArena(int capacity) {
         this.capacity = ArenaLimits.checkCapacity(capacity);
@@ -170,18 +178,75 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
     public Guard pin() {
         lock.lock();
         try {
+            long stamp = pinStamp();
+            return new PinGuard(Thread.currentThread(), stamp, pinned.get(Thread.currentThread()).epoch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long pinStamp() {
+        lock.lock();
+        try {
             ensureOpen();
             Thread me = Thread.currentThread();
             PinState state = pinned.get(me);
             if (state == null) {
-                state = new PinState(epoch);
+                forgetEndedThreads();
+                state = new PinState();
                 pinned.put(me, state);
             }
-            state.depth++;
-            return new PinGuard(me, state, state.depth);
+            if (state.depth == 0) {
+                state.epoch = epoch;
+            }
+            long stamp = nextStamp++;
+            state.push(stamp);
+            return stamp;
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void unpin(long stamp) {
+        if (stamp < 0) {
+            throw new IllegalArgumentException("a pin stamp is never negative, was " + stamp);
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+            release(Thread.currentThread(), stamp);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Releases {@code owner}'s innermost pin if {@code stamp} names it; a stamp no longer open does nothing. */
+    private void release(Thread owner, long stamp) {
+        PinState state = pinned.get(owner);
+        if (state != null && state.depth > 0 && state.open[state.depth - 1] == stamp) {
+            state.depth--;
+            return;
+        }
+        if (state != null) {
+            for (int d = 0; d < state.depth - 1; d++) {
+                if (state.open[d] == stamp) {
+                    throw new IllegalStateException("pin at depth " + (d + 1)
+                            + " closed while the pin nested inside it (depth " + state.depth + ") is still open");
+                }
+            }
+        }
+        for (Map.Entry<Thread, PinState> other : pinned.entrySet()) {
+            if (other.getKey() != owner && other.getValue().holds(stamp)) {
+                throw new IllegalStateException("pin stamp " + stamp + " belongs to thread '"
+                        + other.getKey().getName() + "', not to '" + owner.getName() + "'");
+            }
+        }
+    }
+
+    private void forgetEndedThreads() {
+        pinned.keySet().removeIf(thread -> !thread.isAlive());
     }
 
     @Override
@@ -291,6 +356,7 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
     public int threadRecords() {
         lock.lock();
         try {
+            forgetEndedThreads();
             return pinned.size();
         } finally {
             lock.unlock();
@@ -359,7 +425,7 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
             Map.Entry<Thread, PinState> entry = entries.next();
             if (!entry.getKey().isAlive()) {
                 entries.remove();
-            } else {
+            } else if (entry.getValue().depth > 0) {
                 oldest = Math.min(oldest, entry.getValue().epoch);
             }
         }
@@ -384,53 +450,58 @@ public final class ReferenceArena implements EpochArena, ArenaDiagnostics {
         }
     }
 
+    /** A thread that has pinned and is alive; {@code depth} 0 while it holds no pin. */
     private static final class PinState {
-        final long epoch;
+        /** The outermost open pin's epoch. */
+        long epoch;
+        /** The stamps of the open pins, outermost first. */
+        long[] open = new long[4];
         int depth;
 
-        PinState(long epoch) {
-            this.epoch = epoch;
+        void push(long stamp) {
+            if (depth == open.length) {
+                open = java.util.Arrays.copyOf(open, depth * 2);
+            }
+            open[depth++] = stamp;
+        }
+
+        boolean holds(long stamp) {
+            for (int d = 0; d < depth; d++) {
+                if (open[d] == stamp) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
+    /** One pin and only that one: a second close, however late, does nothing. */
     private final class PinGuard implements Guard {
         private final Thread owner;
-        private final PinState state;
-        private final int depth;
-        private boolean closed;
+        private final long stamp;
+        private final long epoch;
 
-        PinGuard(Thread owner, PinState state, int depth) {
+        PinGuard(Thread owner, long stamp, long epoch) {
             this.owner = owner;
-            this.state = state;
-            this.depth = depth;
+            this.stamp = stamp;
+            this.epoch = epoch;
         }
 
         @Override
         public long epoch() {
-            return state.epoch;
+            return epoch;
         }
 
         @Override
         public void close() {
             lock.lock();
             try {
-                if (closed) {
-                    return;
-                }
                 Thread caller = Thread.currentThread();
                 if (caller != owner) {
                     throw new IllegalStateException("a pin guard of thread '" + owner.getName()
                             + "' can only be closed by that thread, not by '" + caller.getName() + "'");
                 }
-                if (state.depth != depth) {
-                    throw new IllegalStateException("pin guard at depth " + depth
-                            + " closed while the guard nested inside it (depth " + state.depth + ") is still open");
-                }
-                closed = true;
-                state.depth--;
-                if (depth == 1) {
-                    pinned.remove(owner);
-                }
+                release(owner, stamp);
             } finally {
                 lock.unlock();
             }

@@ -218,4 +218,58 @@ class ThreadChunkArenaTest {
             assertThatThrownBy(() -> arena.allocate(1000)).hasMessageContaining("384 bytes free of capacity 65536");
         }
     }
+
+    /**
+     * Rule 4: threads that ended hold nothing back. Ten thousand threads that each allocate once and
+     * end, one after another with a reclaim between them, must not spend the budget's units: the next
+     * thread holds a chunk of its own, as on a fresh arena, not a place on a shared lane.
+     */
+    @Test
+    void unitsOfThreadsThatAllocatedOnceAndEndedComeBack_theNextThreadHoldsAChunk() throws Exception {
+        try (ThreadChunkArena arena = new ThreadChunkArena(1 << 20, 64)) {
+            assertThat(arena.budget()).isEqualTo(28);
+            for (int t = 0; t < 10_000; t++) {
+                onOtherThread(() -> assertThat(arena.tryAllocate(64)).isNotEqualTo(EpochArena.OUT_OF_MEMORY));
+                arena.reclaim();
+            }
+            AtomicReference<Boolean> holds = new AtomicReference<>();
+            onOtherThread(() -> {
+                arena.tryAllocate(64);
+                holds.set(arena.holdsAChunkHere());
+            });
+            assertThat(holds.get()).as("the 10 001st thread bumps in a chunk of its own").isTrue();
+            assertThat(arena.heldUnits()).as("units taken, of %d", arena.budget()).isLessThanOrEqualTo(arena.budget());
+        }
+    }
+
+    /**
+     * A failed chunk scan remembers that nothing was claimable, so failures stay cheap; a holder that
+     * ends can make its chunk claimable without a release or a reclaim, and the next attempt must see it.
+     */
+    @Test
+    void aChunkOfAHolderThatEndedIsClaimableAtOnce_evenAfterAFailedScan() throws Exception {
+        try (ThreadChunkArena arena = fourChunks()) {
+            CountDownLatch allocated = new CountDownLatch(1);
+            CountDownLatch end = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                arena.allocate(64);
+                allocated.countDown();
+                try {
+                    end.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            holder.start();
+            allocated.await();
+            arena.reclaim();   // the holder's chunk: every block dead, still held
+            assertThat(fill(arena)).as("the three chunks nobody holds").isEqualTo(48);
+            assertThat(arena.tryAllocate(KIB)).as("a failure the scan remembers").isEqualTo(EpochArena.OUT_OF_MEMORY);
+            end.countDown();
+            holder.join();
+            assertThat(arena.tryAllocate(KIB)).as("the ended holder's chunk, with no reclaim in between")
+                    .isNotEqualTo(EpochArena.OUT_OF_MEMORY);
+            assertThat(fill(arena)).isEqualTo(15);
+        }
+    }
 }

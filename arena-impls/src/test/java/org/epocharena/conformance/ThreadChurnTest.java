@@ -71,4 +71,34 @@ class ThreadChurnTest {
             arena.tryAllocate(64);   // the arena stays usable (and reachable) up to here
         }
     }
+
+    /**
+     * A thread that dies while pinned is neither kept reachable nor counted, and nothing waits for a
+     * reclaim or a failed allocation to find out: 1000 threads end pinned one after another with no
+     * reclaim, and the records stay at one.
+     */
+    @ParameterizedTest
+    @EnumSource(ArenaKind.class)
+    void threadsThatEndedWhilePinnedAreNeitherKeptNorCounted_beforeAnyReclaim(ArenaKind kind) throws Exception {
+        try (EpochArena arena = kind.create(1 << 16)) {
+            WeakReference<Thread> last = null;
+            for (int t = 0; t < 1000; t++) {
+                Thread thread = OtherThread.runToDeath("dies pinned " + t, () -> {
+                    EpochArena.Guard guard = arena.pin();
+                    arena.tryAllocate(64);
+                    throw new IllegalStateException("dies holding " + guard.epoch());
+                });
+                last = new WeakReference<>(thread);
+            }
+            assertThat(((ArenaDiagnostics) arena).threadRecords())
+                    .as("%s per-thread records after 1000 threads ended pinned, one at a time, no reclaim", kind)
+                    .isLessThanOrEqualTo(1);
+            for (int attempt = 0; attempt < 50 && last.get() != null; attempt++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertThat(last.get()).as("%s still reaches a thread that ended pinned", kind).isNull();
+            arena.tryAllocate(64);   // the arena stays reachable up to here
+        }
+    }
 }

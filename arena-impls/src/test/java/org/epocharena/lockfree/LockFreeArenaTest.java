@@ -622,4 +622,47 @@ class LockFreeArenaTest {
             thread.join();
         }
     }
+
+    /**
+     * One pin held across a million reclaims, with small blocks placed in many of the epochs: the
+     * chain of kept segments stays within its bound (so neither the heap nor any walk grows with the
+     * epochs), the pinned block stays intact, and once the pin goes one reclaim empties the ring.
+     */
+    @Test
+    void keptSegmentsStayBoundedUnderOneLongPin() throws Exception {
+        LockFreeArena arena = new LockFreeArena(1 << 16);
+        java.util.concurrent.CountDownLatch pinned = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        long[] block = new long[1];
+        Thread holder = new Thread(() -> {
+            try (EpochArena.Guard guard = arena.pin()) {
+                block[0] = arena.allocate(64);
+                arena.putLong(block[0], 0, 77);
+                pinned.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        pinned.await();
+        int most = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            if (i % 3 == 0) {
+                arena.tryAllocate(16 + i % 48);
+            }
+            arena.reclaim();
+            if ((i & 1023) == 0) {
+                most = Math.max(most, arena.keptSegments());
+            }
+        }
+        assertThat(most).as("kept segments under one long pin").isLessThanOrEqualTo(2 * 512 + 2);
+        assertThat(arena.getLong(block[0], 0)).isEqualTo(77);
+        release.countDown();
+        holder.join();
+        arena.reclaim();
+        assertThat(arena.keptSegments()).isEqualTo(1);
+        assertThat(arena.usedBytes()).isZero();
+        arena.close();
+    }
 }

@@ -8,7 +8,6 @@ import org.epocharena.bench.alloc.Lane;
 import org.epocharena.bench.suite.ArenaOnly;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -32,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ends its epoch every {@value #EPOCH_OPS} allocations of a thread (256 KiB of blocks) and
  *       when it is full, so reclaim (or the baseline's release, or the collector's work for
  *       {@code new byte[]}) is amortized in the figure.</li>
- *   <li>{@code pinAllocateClose}: {@code pin()}, one allocation, close the guard, shaped so escape
- *       analysis cannot remove the guard: it is stored in a field and closed in a method that is never
- *       inlined. An arena that reaches 0 B/op here reuses its guards; the JIT did not help.</li>
+ *   <li>{@code pinAllocateClose}: {@code pin()}, one allocation, close the guard, in
+ *       try-with-resources as a caller writes it. A design's guard is a fresh object per pin (a reused
+ *       one could be closed again by a stale reference), so 0 B/op here means escape analysis removed
+ *       it; {@code bench.pinshapes.PinShapesBenchmark} measures the shapes where it cannot.</li>
  *   <li>{@code failedTryAllocate} (arenas only): {@code tryAllocate(64)} on a full arena; SPEC: no
  *       heap allocation on the failure path either.</li>
  * </ul>
@@ -90,8 +90,6 @@ public class AllocationCostBenchmark {
         Lane lane;
         EpochArena full;
         int sinceEpoch;
-        /** The open guard lives in a field, so it escapes whatever the JIT inlines. */
-        EpochArena.Guard guard;
 
         @Setup(Level.Trial)
         public void open(Shared shared, org.openjdk.jmh.infra.BenchmarkParams params) {
@@ -127,16 +125,9 @@ public class AllocationCostBenchmark {
 
     @Benchmark
     public long pinAllocateClose(Caller c) {
-        c.guard = c.lane.pin();
-        long block = c.allocate();
-        closeGuard(c);
-        return block;
-    }
-
-    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-    private static void closeGuard(Caller c) {
-        c.guard.close();
-        c.guard = null;
+        try (EpochArena.Guard guard = c.lane.pin()) {
+            return c.allocate();
+        }
     }
 
     @Benchmark

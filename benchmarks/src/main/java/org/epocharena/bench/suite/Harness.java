@@ -82,8 +82,8 @@ public record Harness(String name, String benchmark, String question, String thr
      */
     static final List<Harness> COMPANIONS = List.of(
             new Harness("allocation-pin", PACKAGE + "allocation.AllocationCostBenchmark.pinAllocateClose",
-                    "Does pin + allocate + close make heap garbage where escape analysis cannot help?", null,
-                    "pin(), one 64 B allocation, close the guard (stored in a field, closed in a method never inlined)",
+                    "Does pin + allocate + close make heap garbage?", null,
+                    "pin(), one 64 B allocation, close the guard (try-with-resources)",
                     List.of(new Headline("pinGarbage", "heap bytes per pin + allocate + close", "gc.alloc.rate.norm",
                             "lower", "B/op", 0, 1))),
             new Harness("allocation-failed", PACKAGE + "allocation.AllocationCostBenchmark.failedTryAllocate",
