@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code pinAllocateClose}: {@code pin()}, one allocation, close the guard, in
  *       try-with-resources as a caller writes it. A design's guard is a fresh object per pin (a reused
  *       one could be closed again by a stale reference), so 0 B/op here means escape analysis removed
- *       it; {@code bench.pinshapes.PinShapesBenchmark} measures the shapes where it cannot.</li>
+ *       it; {@code bench.safety.PinShapesBenchmark} measures the shapes where it cannot.</li>
  *   <li>{@code failedTryAllocate} (arenas only): {@code tryAllocate(64)} on a full arena; SPEC: no
  *       heap allocation on the failure path either.</li>
  * </ul>

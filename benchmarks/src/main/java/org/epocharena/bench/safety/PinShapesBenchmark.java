@@ -1,4 +1,4 @@
-package org.epocharena.bench.pinshapes;
+package org.epocharena.bench.safety;
 
 import java.util.concurrent.TimeUnit;
 import org.epocharena.ArenaKind;
