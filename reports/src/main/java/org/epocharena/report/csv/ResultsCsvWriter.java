@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.Change;
 
 /**

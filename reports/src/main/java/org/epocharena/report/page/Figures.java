@@ -3,7 +3,7 @@ package org.epocharena.report.page;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.Change;
 import org.epocharena.report.stats.RatioEstimate;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.epocharena.report.chart.ChartInfo;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.Change;
 
 /**

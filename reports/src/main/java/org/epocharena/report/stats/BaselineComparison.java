@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.epocharena.report.jmh.Catalog;
-import org.epocharena.report.jmh.Headline;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
 
 /**
  * Matches figures of this run with the same figure (same harness, benchmark, implementation,

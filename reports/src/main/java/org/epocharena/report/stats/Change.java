@@ -1,7 +1,7 @@
 package org.epocharena.report.stats;
 
-import org.epocharena.report.jmh.Headline;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
 
 /**
  * One figure of this run against the same figure of the baseline run.

@@ -3,8 +3,8 @@ package org.epocharena.report.stats;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.epocharena.report.jmh.Catalog;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Measurement;
 
 /**
  * {@code --fail-on-regression PCT}: fails only on a headline figure that got worse by more than PCT

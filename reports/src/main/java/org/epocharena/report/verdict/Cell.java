@@ -1,6 +1,6 @@
 package org.epocharena.report.verdict;
 
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.RatioEstimate;
 
 /**

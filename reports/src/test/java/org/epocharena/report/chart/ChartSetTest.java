@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.epocharena.report.Fixtures;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.report.jmh.RunData;
 import org.epocharena.report.jmh.RunLoader;
 import org.junit.jupiter.api.Test;

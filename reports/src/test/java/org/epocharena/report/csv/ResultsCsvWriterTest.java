@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.epocharena.report.Fixtures;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.report.jmh.RunLoader;
 import org.epocharena.report.stats.BaselineComparison;
 import org.junit.jupiter.api.Test;

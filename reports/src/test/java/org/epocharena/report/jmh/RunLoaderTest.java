@@ -1,5 +1,6 @@
 package org.epocharena.report.jmh;
 
+import org.epocharena.runformat.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.epocharena.report.stats;
+package org.epocharena.runformat;
 
 import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Statistic;

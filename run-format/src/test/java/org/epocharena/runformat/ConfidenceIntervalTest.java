@@ -1,4 +1,4 @@
-package org.epocharena.report.stats;
+package org.epocharena.runformat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

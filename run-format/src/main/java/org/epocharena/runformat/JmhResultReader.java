@@ -1,10 +1,9 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,60 +14,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.epocharena.report.BadInputException;
-import org.epocharena.report.stats.ConfidenceInterval;
 
 /**
  * Reads one JMH result file ({@code -rf json}) into measurements: the primary score, every secondary
  * metric (gc profiler, aux counters, SampleTime percentiles, which JMH stores as secondaries "p0.99"
  * with per-iteration raw data). Strict about shape: anything that is not a JMH result array is
- * rejected with the file's name rather than half-read.
+ * rejected with the file's name rather than half-read. The one place that decides which param names
+ * the implementation, where the thread count lives and what a figure is called.
  */
-public final class JmhJsonParser {
+public final class JmhResultReader {
     private static final String BENCH_ROOT = "org.epocharena.bench.";
 
-    /** Parses {@code file}; throws {@link BadInputException} naming it when it is not JMH JSON. */
     private final Catalog catalog;
 
-    /** A parser that learns implementations and harnesses into {@code catalog} (the run's manifest, or empty). */
-    public JmhJsonParser(Catalog catalog) {
+    /** A reader that learns implementations and harnesses into {@code catalog} (the run's manifest, or empty). */
+    public JmhResultReader(Catalog catalog) {
         this.catalog = catalog;
     }
 
+    /** Parses {@code file}; throws {@link RunFormatException} naming it when it is not JMH JSON. */
     public List<Measurement> parse(Path file) {
-        JsonElement root;
+        String json;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException("JMH result file not found: " + file);
+                throw new RunFormatException("JMH result file not found: " + file);
             }
             if (Files.size(file) == 0) {
-                throw new BadInputException("JMH result file is empty: " + file);
+                throw new RunFormatException("JMH result file is empty: " + file);
             }
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                JsonReader jr = new JsonReader(r);
-                root = JsonParser.parseReader(jr);
-            }
-        } catch (JsonParseException e) {
-            throw new BadInputException("not valid JSON (truncated or corrupt): " + file + ": " + rootMessage(e), e);
+            json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new RunFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (!isJmhResultArray(root)) {
-            throw new BadInputException("not a JMH result file (expected a JSON array of objects with "
-                    + "\"benchmark\" and \"primaryMetric\"): " + file);
+        return parse(json, file.toString(), file.getFileName().toString());
+    }
+
+    /**
+     * Parses the text of a JMH result file.
+     *
+     * @param where  the file, for messages
+     * @param source the file's name, which every measurement keeps
+     */
+    public List<Measurement> parse(String json, String where, String source) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw new RunFormatException("not valid JSON (truncated or corrupt): " + where + ": " + rootMessage(e), e);
+        }
+        if (root == null || !root.isJsonArray() || root.getAsJsonArray().isEmpty()) {
+            throw new RunFormatException("not a JMH result file (expected a non-empty JSON array of objects with "
+                    + "\"benchmark\", \"mode\" and \"primaryMetric\"): " + where);
         }
         List<Measurement> out = new ArrayList<>();
-        String source = file.getFileName().toString();
+        int index = 0;
         for (JsonElement e : root.getAsJsonArray()) {
+            if (!isJmhResult(e)) {
+                throw new RunFormatException("not a JMH result file: result " + index + " is not a JMH result (needs "
+                        + "\"benchmark\", \"mode\" and \"primaryMetric\"): " + where);
+            }
             try {
                 readResult(e.getAsJsonObject(), source, out);
-            } catch (BadInputException ex) {
+            } catch (RunFormatException ex) {
                 throw ex;
             } catch (RuntimeException ex) {
-                throw new BadInputException("malformed JMH result in " + file + ": " + ex.getMessage(), ex);
+                throw new RunFormatException("malformed JMH result " + index + " in " + where + ": " + ex.getMessage(), ex);
             }
+            index++;
         }
         return out;
+    }
+
+    private static boolean isJmhResult(JsonElement e) {
+        return e.isJsonObject() && e.getAsJsonObject().has("benchmark") && e.getAsJsonObject().has("mode")
+                && e.getAsJsonObject().has("primaryMetric");
     }
 
     /** True when the element looks like what JMH writes; used to skip other JSON in raw/. */
@@ -77,7 +96,7 @@ public final class JmhJsonParser {
             return false;
         }
         for (JsonElement e : root.getAsJsonArray()) {
-            if (!e.isJsonObject() || !e.getAsJsonObject().has("benchmark") || !e.getAsJsonObject().has("primaryMetric")) {
+            if (!isJmhResult(e)) {
                 return false;
             }
         }
@@ -91,9 +110,9 @@ public final class JmhJsonParser {
         if (r.has("params")) {
             r.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
         }
-        Optional<Manifest.Harness> declared = catalog.harnessForBenchmark(fqn);
-        String harness = declared.map(Manifest.Harness::name).orElse(harnessOf(fqn));
-        String threadsParam = declared.map(Manifest.Harness::threadsParam)
+        Optional<RunManifest.HarnessEntry> declared = catalog.harnessForBenchmark(fqn);
+        String harness = declared.map(RunManifest.HarnessEntry::name).orElse(harnessOf(fqn));
+        String threadsParam = declared.map(RunManifest.HarnessEntry::threadsParam)
                 .orElse(params.containsKey("workers") ? "workers" : null);
         catalog.learnHarness(harness, fqn, threadsParam);
         int threads = threadsParam != null && params.containsKey(threadsParam)
@@ -106,6 +125,9 @@ public final class JmhJsonParser {
                 && params.containsKey("baseline"));
 
         JsonObject pm = r.getAsJsonObject("primaryMetric");
+        if (!pm.has("score") || !pm.has("scoreUnit")) {
+            throw new RunFormatException(source + ": " + fqn + " primary result has no \"score\" or \"scoreUnit\"");
+        }
         out.add(metric(harness, simple, impl, baseline, threads, params, mode, "score", pm, source));
         if (r.has("secondaryMetrics")) {
             for (Map.Entry<String, JsonElement> s : r.getAsJsonObject("secondaryMetrics").entrySet()) {
@@ -121,7 +143,7 @@ public final class JmhJsonParser {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new BadInputException("thread-count param " + param + "=" + value + " in " + source + " is not a whole number");
+            throw new RunFormatException("thread-count param " + param + "=" + value + " in " + source + " is not a whole number");
         }
     }
 
@@ -143,8 +165,7 @@ public final class JmhJsonParser {
     /**
      * One value per measurement iteration, across forks. SampleTime's primary metric has no rawData,
      * only a histogram per iteration ({@code rawDataHistogram}: [value, count] pairs); its iteration
-     * means are what a comparison of two runs needs, so they are computed here. The results store reads
-     * its figures' raw data with it too.
+     * means are what a comparison of two runs needs, so they are computed here. 
      */
     public static double[][] rawData(JsonObject m) {
         List<double[]> forks = new ArrayList<>();
@@ -214,7 +235,7 @@ public final class JmhJsonParser {
     }
 
     /** "org.x.FooBenchmark.run" -> "FooBenchmark.run": a measurement's benchmark. */
-    static String simpleName(String fqn) {
+    public static String simpleName(String fqn) {
         String[] parts = fqn.split("\\.");
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fqn;
     }

@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 /**
  * A latency percentile spectrum: the whole distribution, not a few points, so tails can be seen.

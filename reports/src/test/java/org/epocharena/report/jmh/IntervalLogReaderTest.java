@@ -1,23 +1,23 @@
 package org.epocharena.report.jmh;
 
+import org.epocharena.runformat.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.epocharena.report.BadInputException;
 import org.epocharena.report.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HdrHistogram interval logs read with HdrHistogram's own reader; percentiles get an error from the intervals. */
-class HlogReaderTest {
+class IntervalLogReaderTest {
 
     @Test
     void percentilesCarryAnErrorFromTheIntervals() {
         Path log = Fixtures.path("run-c").resolve("raw/hdr/latency-LOCK_FREE-t1.hlog");
-        HlogReader.Result r = new HlogReader().read(log, Catalog.of(null)).orElseThrow();
+        IntervalLogReader.Result r = new IntervalLogReader().read(log, Catalog.of(null)).orElseThrow();
         assertThat(r.curve().implementation()).isEqualTo("LOCK_FREE");
         assertThat(r.curve().threads()).isEqualTo(1);
         assertThat(r.curve().count()).isEqualTo(5 * 20_000);
@@ -32,9 +32,9 @@ class HlogReaderTest {
     @Test
     void aNameOutsideTheContractOrAFileThatIsNoLogIsRejectedNamingIt(@TempDir Path dir) throws IOException {
         Path badName = Files.copy(Fixtures.path("run-c").resolve("raw/hdr/latency-LOCK_FREE-t1.hlog"), dir.resolve("latency.hlog"));
-        assertThatThrownBy(() -> new HlogReader().read(badName, Catalog.of(null))).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> new IntervalLogReader().read(badName, Catalog.of(null))).isInstanceOf(RunFormatException.class)
                 .hasMessageContaining("latency.hlog");
         Path empty = Files.writeString(dir.resolve("latency-X-t1.hlog"), "#[StartTime: 1.0 (seconds since epoch)]\n");
-        assertThat(new HlogReader().read(empty, Catalog.of(null))).as("a failed trial's log: no figures, no error").isEmpty();
+        assertThat(new IntervalLogReader().read(empty, Catalog.of(null))).as("a failed trial's log: no figures, no error").isEmpty();
     }
 }

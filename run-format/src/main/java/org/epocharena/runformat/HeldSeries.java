@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.epocharena.report.BadInputException;
 
 /**
- * Memory a stalled pinned thread holds back, sampled over time: {@code raw/held/<impl>.csv} with the
- * header {@code elapsed_ms,held_bytes,failed_allocations,stall_active}, from the last measured iteration.
+ * Memory a stalled pinned thread holds back, sampled over time: {@link SideFiles#heldName} with the
+ * header {@link SideFiles#HELD_HEADER}, from the last measured iteration.
  *
  * @param implementation who was measured
  * @param baseline       whether it is a baseline
@@ -23,25 +22,23 @@ import org.epocharena.report.BadInputException;
  */
 public record HeldSeries(String implementation, boolean baseline, double[] elapsedMs, double[] heldBytes,
                          boolean[] stallActive) {
-    private static final String[] HEADER = {"elapsed_ms", "held_bytes", "failed_allocations", "stall_active"};
-
-    static HeldSeries read(Path file, Catalog catalog) {
-        String name = file.getFileName().toString();
-        String impl = name.substring(0, name.length() - ".csv".length());
+    public static HeldSeries read(Path file, Catalog catalog) {
+        String impl = SideFiles.parseHeldName(file.getFileName().toString()).orElseThrow(() -> new RunFormatException(
+                "held-bytes file name is not <impl>" + SideFiles.HELD_SUFFIX + ": " + file));
         List<double[]> rows = new ArrayList<>();
         List<Boolean> stall = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); var p = format.parse(r)) {
-            if (!p.getHeaderNames().containsAll(List.of(HEADER))) {
-                throw new BadInputException("held-bytes file " + file + " has header " + p.getHeaderNames()
-                        + ", expected " + String.join(",", HEADER));
+            if (!p.getHeaderNames().containsAll(SideFiles.HELD_HEADER)) {
+                throw new RunFormatException("held-bytes file " + file + " has header " + p.getHeaderNames()
+                        + ", expected " + String.join(",", SideFiles.HELD_HEADER));
             }
             for (CSVRecord rec : p) {
                 rows.add(new double[] {Double.parseDouble(rec.get("elapsed_ms")), Double.parseDouble(rec.get("held_bytes"))});
                 stall.add(Boolean.parseBoolean(rec.get("stall_active")) || "1".equals(rec.get("stall_active")));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BadInputException("cannot read held-bytes file " + file + ": " + e.getMessage(), e);
+            throw new RunFormatException("cannot read held-bytes file " + file + ": " + e.getMessage(), e);
         }
         boolean[] active = new boolean[stall.size()];
         for (int i = 0; i < active.length; i++) {

@@ -1,5 +1,6 @@
 package org.epocharena.report.jmh;
 
+import org.epocharena.runformat.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.epocharena.report.BadInputException;
 import org.epocharena.report.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JmhJsonParserTest {
-    private final JmhJsonParser parser = new JmhJsonParser(Catalog.of(null));
+class JmhResultReaderTest {
+    private final JmhResultReader parser = new JmhResultReader(Catalog.of(null));
 
     private static Measurement find(List<Measurement> all, String impl, String metric) {
         return all.stream().filter(m -> m.implementation().equals(impl) && m.metric().equals(metric)).findFirst()
@@ -92,37 +92,37 @@ class JmhJsonParserTest {
 
     @Test
     void percentileNames() {
-        assertThat(JmhJsonParser.percentileName("p0.99")).isEqualTo("p99");
-        assertThat(JmhJsonParser.percentileName("p0.9999")).isEqualTo("p99.99");
-        assertThat(JmhJsonParser.percentileName("p0.50")).isEqualTo("p50");
-        assertThat(JmhJsonParser.percentileName("p1.00")).isEqualTo("max");
-        assertThat(JmhJsonParser.percentileName("p0.00")).isEqualTo("min");
-        assertThat(JmhJsonParser.percentileName("gc.alloc.rate")).isEqualTo("gc.alloc.rate");
+        assertThat(JmhResultReader.percentileName("p0.99")).isEqualTo("p99");
+        assertThat(JmhResultReader.percentileName("p0.9999")).isEqualTo("p99.99");
+        assertThat(JmhResultReader.percentileName("p0.50")).isEqualTo("p50");
+        assertThat(JmhResultReader.percentileName("p1.00")).isEqualTo("max");
+        assertThat(JmhResultReader.percentileName("p0.00")).isEqualTo("min");
+        assertThat(JmhResultReader.percentileName("gc.alloc.rate")).isEqualTo("gc.alloc.rate");
     }
 
     @Test
     void harnessIsThePackageSegmentAfterBench() {
-        assertThat(JmhJsonParser.harnessOf("org.epocharena.bench.reclaim.ReclaimBenchmark.arena")).isEqualTo("reclaim");
-        assertThat(JmhJsonParser.harnessOf("com.example.jmh.MyBench.run")).isEqualTo("jmh");
+        assertThat(JmhResultReader.harnessOf("org.epocharena.bench.reclaim.ReclaimBenchmark.arena")).isEqualTo("reclaim");
+        assertThat(JmhResultReader.harnessOf("com.example.jmh.MyBench.run")).isEqualTo("jmh");
     }
 
     @Test
     void missingEmptyTruncatedAndForeignFilesAreRejectedByName(@TempDir Path dir) throws IOException {
         Path missing = dir.resolve("jmh-none.json");
-        assertThatThrownBy(() -> parser.parse(missing)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parser.parse(missing)).isInstanceOf(RunFormatException.class)
                 .hasMessageContaining("not found").hasMessageContaining(missing.toString());
 
         Path empty = Files.createFile(dir.resolve("jmh-empty.json"));
-        assertThatThrownBy(() -> parser.parse(empty)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parser.parse(empty)).isInstanceOf(RunFormatException.class)
                 .hasMessageContaining("empty").hasMessageContaining(empty.toString());
 
         String full = Files.readString(Fixtures.path("run-a").resolve("raw/jmh-oom.json"));
         Path truncated = Files.writeString(dir.resolve("jmh-truncated.json"), full.substring(0, full.length() / 2));
-        assertThatThrownBy(() -> parser.parse(truncated)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parser.parse(truncated)).isInstanceOf(RunFormatException.class)
                 .hasMessageContaining("truncated").hasMessageContaining(truncated.toString());
 
         Path foreign = Files.writeString(dir.resolve("package.json"), "{\"name\": \"x\"}", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> parser.parse(foreign)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parser.parse(foreign)).isInstanceOf(RunFormatException.class)
                 .hasMessageContaining("not a JMH result file").hasMessageContaining(foreign.toString());
     }
 
@@ -132,7 +132,7 @@ class JmhJsonParserTest {
                 .replace("\"kind\" : \"STRIPED\"", "\"kind\" : \"STRIPEY\"");
         Path file = Files.writeString(dir.resolve("jmh-oom.json"), json);
         Catalog catalog = Catalog.of(null);
-        assertThat(new JmhJsonParser(catalog).parse(file)).anyMatch(m -> m.implementation().equals("STRIPEY") && !m.baseline());
+        assertThat(new JmhResultReader(catalog).parse(file)).anyMatch(m -> m.implementation().equals("STRIPEY") && !m.baseline());
         assertThat(catalog.implementations()).contains("STRIPEY");
     }
 

@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 /**
  * Whether a bigger figure is better. Derived from the unit because JMH units are regular:
@@ -7,7 +7,7 @@ package org.epocharena.report.jmh;
 public enum Direction {
     HIGHER_IS_BETTER, LOWER_IS_BETTER, UNKNOWN;
 
-    static Direction of(String metric, String unit) {
+    public static Direction of(String metric, String unit) {
         String u = unit == null ? "" : unit;
         if (metric.startsWith("gc.alloc") || metric.startsWith("gc.time") || metric.startsWith("gc.count")) {
             return LOWER_IS_BETTER;
@@ -22,5 +22,10 @@ public enum Direction {
             return HIGHER_IS_BETTER;
         }
         return UNKNOWN;
+    }
+
+    /** True when {@code a} is better than {@code b}; never for {@link #UNKNOWN}. */
+    public boolean better(double a, double b) {
+        return this == HIGHER_IS_BETTER ? a > b : this == LOWER_IS_BETTER && a < b;
     }
 }

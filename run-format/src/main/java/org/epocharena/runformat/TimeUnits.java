@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 /** Nanoseconds in one unit of a JMH time unit ("ns/op", "us", "ms/op"); NaN when it is not a time. */
 public final class TimeUnits {

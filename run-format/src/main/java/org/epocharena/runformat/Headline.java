@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 /**
  * A figure a harness is judged on, with every default filled in (see {@link Catalog#headlines}).

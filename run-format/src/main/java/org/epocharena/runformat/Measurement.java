@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 import java.util.Map;
 

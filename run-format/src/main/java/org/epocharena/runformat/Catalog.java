@@ -1,4 +1,4 @@
-package org.epocharena.report.jmh;
+package org.epocharena.runformat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,17 +17,17 @@ public final class Catalog {
     /** Default practical-equivalence floor relative to the figure (5%). */
     public static final double DEFAULT_FLOOR_RELATIVE = 0.05;
 
-    private final Manifest manifest;
-    private final Map<String, Manifest.Implementation> implementations = new LinkedHashMap<>();
-    private final Map<String, Manifest.Harness> harnesses = new LinkedHashMap<>();
+    private final RunManifest manifest;
+    private final Map<String, RunManifest.Implementation> implementations = new LinkedHashMap<>();
+    private final Map<String, RunManifest.HarnessEntry> harnesses = new LinkedHashMap<>();
     private final List<String> undeclared = new ArrayList<>();
 
-    private Catalog(Manifest manifest) {
+    private Catalog(RunManifest manifest) {
         this.manifest = manifest;
     }
 
     /** The catalog of a manifest, or an empty one to be filled from the JMH params ({@code null}). */
-    public static Catalog of(Manifest manifest) {
+    public static Catalog of(RunManifest manifest) {
         Catalog c = new Catalog(manifest);
         if (manifest != null) {
             if (manifest.implementations() != null) {
@@ -50,27 +50,27 @@ public final class Catalog {
     }
 
     /** The harness a JMH benchmark belongs to: the manifest's, matched on the benchmark method. */
-    Optional<Manifest.Harness> harnessForBenchmark(String fqn) {
+    Optional<RunManifest.HarnessEntry> harnessForBenchmark(String fqn) {
         return harnesses.values().stream().filter(h -> fqn.equals(h.benchmark())).findFirst();
     }
 
     /** Records an implementation seen in the JMH params; returns whether it is a baseline. */
-    boolean learn(String name, boolean baselineParam) {
-        Manifest.Implementation known = implementations.get(name);
+    public boolean learn(String name, boolean baselineParam) {
+        RunManifest.Implementation known = implementations.get(name);
         if (known != null) {
             return known.baseline();
         }
         if (manifest != null && !baselineParam && !undeclared.contains(name)) {
             undeclared.add(name);
         }
-        implementations.put(name, new Manifest.Implementation(name, baselineParam,
+        implementations.put(name, new RunManifest.Implementation(name, baselineParam,
                 baselineParam ? "baseline (from the JMH param)" : "design", true, null));
         return baselineParam;
     }
 
     /** Adds the fallback headline (primary result) for a harness the manifest does not describe. */
     void learnHarness(String name, String benchmark, String threadsParam) {
-        harnesses.putIfAbsent(name, new Manifest.Harness(name, benchmark, null, threadsParam, null));
+        harnesses.putIfAbsent(name, new RunManifest.HarnessEntry(name, benchmark, null, threadsParam, null, null));
     }
 
     /** Implementations in the manifest's order (then first seen): the order of rows and colours. */
@@ -79,12 +79,12 @@ public final class Catalog {
     }
 
     public boolean isBaseline(String impl) {
-        Manifest.Implementation i = implementations.get(impl);
+        RunManifest.Implementation i = implementations.get(impl);
         return i != null && i.baseline();
     }
 
     public String description(String impl) {
-        Manifest.Implementation i = implementations.get(impl);
+        RunManifest.Implementation i = implementations.get(impl);
         return i == null || i.description() == null ? "" : i.description();
     }
 
@@ -101,7 +101,7 @@ public final class Catalog {
         return List.copyOf(undeclared);
     }
 
-    public List<Manifest.Harness> harnesses() {
+    public List<RunManifest.HarnessEntry> harnesses() {
         return List.copyOf(harnesses.values());
     }
 
@@ -110,17 +110,18 @@ public final class Catalog {
      * primary result, its direction and unit taken from {@code sample} (one of the harness's results).
      */
     public List<Headline> headlines(String harness, Measurement sample) {
-        Manifest.Harness h = harnesses.get(harness);
+        RunManifest.HarnessEntry h = harnesses.get(harness);
         List<Headline> out = new ArrayList<>();
         if (h != null && h.headlines() != null && !h.headlines().isEmpty()) {
-            for (Manifest.Headline m : h.headlines()) {
-                String metric = m.metric() == null || m.metric().isEmpty() ? "score" : JmhJsonParser.percentileName(m.metric());
+            for (RunManifest.HeadlineEntry m : h.headlines()) {
+                String metric = m.metric() == null || m.metric().isEmpty() ? "score" : JmhResultReader.percentileName(m.metric());
                 boolean higher = "higher".equalsIgnoreCase(m.better());
                 String unit = m.unit() == null ? "" : m.unit();
                 out.add(new Headline(harness, m.id() == null ? metric : m.id(), m.label() == null ? metric : m.label(), metric,
                         higher, unit, m.floorRelative() == null ? DEFAULT_FLOOR_RELATIVE : m.floorRelative(),
                         m.floorAbsolute() == null ? defaultFloorAbsolute(metric, unit) : m.floorAbsolute(),
-                        "hdr".equals(m.source()) ? HlogReader.BENCHMARK : JmhJsonParser.simpleName(h.benchmark())));
+                        RunManifest.HeadlineEntry.HDR_SOURCE.equals(m.source()) ? IntervalLogReader.BENCHMARK
+                                : JmhResultReader.simpleName(h.benchmark())));
             }
             return out;
         }
@@ -136,7 +137,7 @@ public final class Catalog {
      * Defaults below which a difference means nothing: 1 B/op of heap garbage, 0.001 of a share, the
      * timer's resolution (about 30 ns) for a time; 0 otherwise (only the relative floor applies).
      */
-    static double defaultFloorAbsolute(String metric, String unit) {
+    public static double defaultFloorAbsolute(String metric, String unit) {
         if (metric.startsWith("gc.alloc.rate.norm")) {
             return 1;
         }
@@ -160,6 +161,15 @@ public final class Catalog {
                 defaultFloorAbsolute(m.metric(), m.unit()), null);
     }
 
+    /**
+     * Which way is better for {@code m}: its headline's word when it is a headline figure, else what its
+     * metric and unit say ({@link Direction#UNKNOWN} for a counter that may go either way).
+     */
+    public Direction directionOf(Measurement m) {
+        Headline h = headlineOf(m);
+        return h == null ? m.direction() : h.higherBetter() ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
+    }
+
     /** A headline with one of its figures (for the unit when the manifest leaves it out). */
     public record HarnessView(Headline headline, Measurement sample) {
     }
@@ -180,12 +190,12 @@ public final class Catalog {
 
     /** The param carrying the thread count of a harness; null for JMH's threads. */
     public String threadsParam(String harness) {
-        Manifest.Harness h = harnesses.get(harness);
+        RunManifest.HarnessEntry h = harnesses.get(harness);
         return h == null ? null : h.threadsParam();
     }
 
     public String question(String harness) {
-        Manifest.Harness h = harnesses.get(harness);
+        RunManifest.HarnessEntry h = harnesses.get(harness);
         return h == null || h.question() == null ? "" : h.question();
     }
 }
