@@ -1,5 +1,6 @@
 package org.epocharena.store.history;
 
+import org.epocharena.runformat.Headline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,9 +59,9 @@ public final class ChangePoints {
     private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
 
     private final double alpha;
-    private final Floor floor;
+    private final Headline floor;
 
-    ChangePoints(double alpha, Floor floor) {
+    ChangePoints(double alpha, Headline floor) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
         }
@@ -111,7 +112,7 @@ public final class ChangePoints {
         double[] left = side(points, lo, best, byRun);
         double[] right = side(points, best, hi, byRun);
         double p = byRun ? runP(left, right, sigma, hi - lo - 2) : welchP(left, right);
-        if (p < alpha / candidates && floor.beyond(mean(left), mean(right))) {
+        if (p < alpha / candidates && floor.practicallyDifferent(mean(left), mean(right))) {
             out.add(new Change(best, mean(left), mean(right), p, !byRun));
             segment(points, lo, best, out);
             segment(points, best, hi, out);

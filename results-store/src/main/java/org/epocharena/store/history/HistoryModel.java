@@ -49,7 +49,7 @@ record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Tr
             }
             Map<String, List<ChangePoints.Change>> found = new TreeMap<>();
             byImpl.forEach((impl, list) -> {
-                ChangePoints cp = new ChangePoints(alpha, Floor.of(list.get(list.size() - 1)));
+                ChangePoints cp = new ChangePoints(alpha, list.get(list.size() - 1).floor());
                 found.put(impl, cp.find(list.stream().map(f -> new ChangePoints.Point(f.run().gitCommit(),
                         f.samples().length > 0 ? f.samples() : new double[] {f.score()})).toList()));
             });

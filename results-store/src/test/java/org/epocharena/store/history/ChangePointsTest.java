@@ -1,5 +1,6 @@
 package org.epocharena.store.history;
 
+import org.epocharena.runformat.Headline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ChangePointsTest {
-    private static final ChangePoints DEFAULT = new ChangePoints(0.01, new Floor(0.05, 0));
+    /** The floors of a figure whose manifest says nothing but these. */
+    private static Headline floor(double relative, double absolute) {
+        return new Headline("h", "score", "score", "score", true, "ops/s", relative, absolute, null);
+    }
+
+    private static final ChangePoints DEFAULT = new ChangePoints(0.01, floor(0.05, 0));
 
     /** One run of 6 iterations per mean, with 2% noise; commit i for run i. */
     private static List<ChangePoints.Point> runs(SplittableRandom rng, double... means) {
@@ -61,9 +67,9 @@ class ChangePointsTest {
     @Test
     void aChangeBelowTheFloorIsNotMarkedHoweverSignificant() {
         List<ChangePoints.Point> step = noisyRuns(new SplittableRandom(3), 0.005, 100, 100, 100, 104, 104, 104);
-        assertThat(new ChangePoints(0.01, new Floor(0, 0)).find(step)).as("no floor: 4% is a change").hasSize(1);
+        assertThat(new ChangePoints(0.01, floor(0, 0)).find(step)).as("no floor: 4% is a change").hasSize(1);
         assertThat(DEFAULT.find(step)).as("5% floor").isEmpty();
-        assertThat(new ChangePoints(0.01, new Floor(0, 5)).find(step)).as("absolute floor 5 units").isEmpty();
+        assertThat(new ChangePoints(0.01, floor(0, 5)).find(step)).as("absolute floor 5 units").isEmpty();
     }
 
     @Test
@@ -80,7 +86,7 @@ class ChangePointsTest {
     void constantValuesThatJumpAreACertainChange() {
         List<ChangePoints.Point> p = List.of(new ChangePoints.Point("a", new double[] {0, 0, 0}),
                 new ChangePoints.Point("b", new double[] {80, 80, 80}));
-        assertThat(new ChangePoints(0.01, new Floor(0, 1)).find(p)).extracting(ChangePoints.Change::index).containsExactly(1);
+        assertThat(new ChangePoints(0.01, floor(0, 1)).find(p)).extracting(ChangePoints.Change::index).containsExactly(1);
         List<ChangePoints.Point> flat = List.of(new ChangePoints.Point("a", new double[] {5, 5}),
                 new ChangePoints.Point("b", new double[] {5, 5}));
         assertThat(DEFAULT.find(flat)).isEmpty();
@@ -101,6 +107,6 @@ class ChangePointsTest {
 
     @Test
     void refusesAnAlphaOutsideZeroToOne() {
-        assertThatThrownBy(() -> new ChangePoints(1.5, new Floor(0.05, 0))).hasMessageContaining("alpha must be in (0, 1), got 1.5");
+        assertThatThrownBy(() -> new ChangePoints(1.5, floor(0.05, 0))).hasMessageContaining("alpha must be in (0, 1), got 1.5");
     }
 }
