@@ -24,7 +24,7 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
   --profile NAME            smoke (~2 min, CI), quick (default, ~10 min), full (design review, 1-2 h)
   --impls LIST              arena designs and baselines by name, comma separated (listed below).
                             Default: all that can run on the benchmark JVM.
-  --harness LIST            latency,throughput,allocation,oom,held,reclaim (default: the profile's list)
+  --harness LIST            harnesses by id, comma separated (listed below). Default: the profile's list.
   --threads LIST            thread counts, e.g. 1,2,64,1024 (default: the profile's)
   --out DIR                 the run folder (default: reports/runs/<date>-<time>-<profile>)
   --jvm PATH                java executable for the benchmark forks, e.g.
@@ -57,7 +57,7 @@ Exit codes: 0 ok, 2 bad usage, 3 build failure, 4 benchmark failure or interrupt
             5 regression found, 6 report failure.
 
 EOF
-  # The names come from the jar, so a new design or baseline is listed without editing this script.
+  # The names come from the jar, so a new design, baseline or harness is listed without editing this script.
   if [[ -f "$BENCH_JAR" ]]; then
     java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --list
   else

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.epocharena.runformat.SideFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.epocharena.EpochArena;
@@ -193,16 +194,16 @@ public class StalledThreadBenchmark {
         Path dir = Path.of(System.getProperty(DIR_PROPERTY, "target/held"));
         try {
             Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(dir.resolve(impl + ".csv"), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(dir.resolve(SideFiles.heldName(impl)), StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                         .setHeader("elapsed_ms", "held_bytes", "failed_allocations", "stall_active").build())) {
+                         .setHeader(SideFiles.HELD_HEADER.toArray(String[]::new)).build())) {
                 for (Sample s : samples) {
                     csv.printRecord(String.format(java.util.Locale.ROOT, "%.3f", s.elapsedMs()), s.heldBytes(),
                             s.failures(), s.stallActive());
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + dir.resolve(impl + ".csv"), e);
+            throw new IllegalStateException("cannot write " + dir.resolve(SideFiles.heldName(impl)), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.epocharena.runformat.SideFiles;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -56,8 +57,8 @@ final class HdrOutput {
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create the HdrHistogram folder " + dir.getAbsolutePath());
         }
-        hgrm = new File(dir, name + ".hgrm");
-        File hlog = new File(dir, name + ".hlog");
+        hgrm = new File(dir, name + SideFiles.HISTOGRAM_SUMMARY_SUFFIX);
+        File hlog = new File(dir, name + SideFiles.INTERVAL_LOG_SUFFIX);
         List<Histogram> earlierForks = new ArrayList<>();
         long start = System.currentTimeMillis();
         if (hlog.isFile()) {
@@ -66,7 +67,7 @@ final class HdrOutput {
         try {
             logStream = new PrintStream(hlog, "UTF-8");
         } catch (FileNotFoundException | java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException("cannot write " + name + ".hlog in " + dir.getAbsolutePath(), e);
+            throw new IllegalStateException("cannot write " + hlog + " in " + dir.getAbsolutePath(), e);
         }
         log = new HistogramLogWriter(logStream);
         log.outputComment("epocharena " + name + ": per-call allocate latency, ns");

@@ -23,8 +23,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Profile {
     /** The profiles shipped in the jar, cheapest first. */
     public static final List<String> NAMES = List.of("smoke", "quick", "full");
-    /** Every harness id, in the order a run executes them. */
-    public static final List<String> HARNESSES = List.of("latency", "throughput", "allocation", "oom", "held", "reclaim");
 
     private static final Set<String> KEYS = Set.of("forks", "warmup.iterations", "warmup.time",
             "measurement.iterations", "measurement.time", "timeout", "jvmArgs", "threads", "workers", "params",
@@ -71,12 +69,12 @@ public final class Profile {
     public List<String> harnesses() {
         List<String> listed = list("harnesses", "harnesses");
         for (String h : listed) {
-            if (!HARNESSES.contains(h)) {
+            if (!HarnessRegistry.ids().contains(h)) {
                 throw bad("harnesses", String.join(",", listed), "unknown harness '" + h + "'; valid: "
-                        + String.join(", ", HARNESSES));
+                        + String.join(", ", HarnessRegistry.ids()));
             }
         }
-        List<String> ordered = new ArrayList<>(HARNESSES);
+        List<String> ordered = new ArrayList<>(HarnessRegistry.ids());
         ordered.retainAll(listed);
         return ordered;
     }
@@ -109,13 +107,13 @@ public final class Profile {
                 continue;
             }
             int dot = key.indexOf('.');
-            if (dot < 0 || !HARNESSES.contains(key.substring(0, dot)) || !KEYS.contains(key.substring(dot + 1))) {
+            if (dot < 0 || !HarnessRegistry.ids().contains(key.substring(0, dot)) || !KEYS.contains(key.substring(dot + 1))) {
                 unknown.add(key);
             }
         }
         if (!unknown.isEmpty()) {
             throw new ProfileException("profile '" + name + "': unknown key(s) " + unknown + "; valid keys: "
-                    + new TreeSet<>(KEYS) + ", each optionally prefixed by a harness id " + HARNESSES);
+                    + new TreeSet<>(KEYS) + ", each optionally prefixed by a harness id " + HarnessRegistry.ids());
         }
     }
 

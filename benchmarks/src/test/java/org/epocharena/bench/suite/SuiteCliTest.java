@@ -114,7 +114,7 @@ class SuiteCliTest {
         for (Baseline b : Baseline.values()) {
             assertThat(stdout()).containsPattern("(?m)^  " + b.name() + " +baseline ");
         }
-        for (String h : Profile.HARNESSES) {
+        for (String h : HarnessRegistry.ids()) {
             assertThat(stdout()).containsPattern("(?m)^  " + h + " ");
         }
     }
