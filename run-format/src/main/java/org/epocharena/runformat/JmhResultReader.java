@@ -4,7 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  */
 public final class JmhResultReader {
     private static final String BENCH_ROOT = "org.epocharena.bench.";
+    private static final String NOT_JMH = "not a JMH result file (expected a JSON array of objects with \"benchmark\" and "
+            + "\"primaryMetric\"): ";
 
     private final Catalog catalog;
 
@@ -58,27 +62,27 @@ public final class JmhResultReader {
     public List<Measurement> parse(String json, String where, String source) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(json);
+            // As JMH's own files are read: one value, whatever follows it (parseString would refuse trailing text).
+            root = JsonParser.parseReader(new JsonReader(new StringReader(json)));
         } catch (JsonParseException e) {
             throw new RunFormatException("not valid JSON (truncated or corrupt): " + where + ": " + rootMessage(e), e);
         }
         if (root == null || !root.isJsonArray() || root.getAsJsonArray().isEmpty()) {
-            throw new RunFormatException("not a JMH result file (expected a non-empty JSON array of objects with "
-                    + "\"benchmark\", \"mode\" and \"primaryMetric\"): " + where);
+            throw new RunFormatException(NOT_JMH + where);
         }
         List<Measurement> out = new ArrayList<>();
         int index = 0;
         for (JsonElement e : root.getAsJsonArray()) {
             if (!isJmhResult(e)) {
-                throw new RunFormatException("not a JMH result file: result " + index + " is not a JMH result (needs "
-                        + "\"benchmark\", \"mode\" and \"primaryMetric\"): " + where);
+                throw new RunFormatException(NOT_JMH + where + " (result " + index + " is not a JMH result: it needs "
+                        + "\"benchmark\", \"mode\" and \"primaryMetric\")");
             }
             try {
                 readResult(e.getAsJsonObject(), source, out);
             } catch (RunFormatException ex) {
                 throw ex;
             } catch (RuntimeException ex) {
-                throw new RunFormatException("malformed JMH result " + index + " in " + where + ": " + ex.getMessage(), ex);
+                throw new RunFormatException("malformed JMH result in " + where + ": " + ex.getMessage(), ex);
             }
             index++;
         }
