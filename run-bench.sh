@@ -8,6 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 REPORT_JAR="$ROOT/reports/target/reports.jar"
 STORE_JAR="$ROOT/results-store/target/results-store.jar"
+# The Maven wrapper: a JDK is the only prerequisite (it downloads the Maven it pins on first use).
+MVN="$ROOT/mvnw"
 RUNS="$ROOT/reports/runs"
 COMMAND_LINE="./run-bench.sh${*:+ $(printf '%q ' "$@")}"
 
@@ -62,7 +64,7 @@ EOF
     java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --list
   else
     echo "(the implementations and harnesses are listed here once benchmarks/target/benchmarks.jar is built:"
-    echo " run ./run-bench.sh --dry-run, or mvn -B package -DskipTests)"
+    echo " run ./run-bench.sh --dry-run, or ./mvnw -B package -DskipTests)"
   fi
 }
 
@@ -152,11 +154,11 @@ if [[ -n "$jvm" ]]; then
     fi
   fi
 fi
-if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
-   || stale "$REPORT_JAR" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml" \
-   || { [[ $no_store -eq 0 ]] && stale "$STORE_JAR" "$ROOT/results-store/src/main" "$ROOT/results-store/pom.xml"; }; then
-  echo "== building (mvn package${build_home:+ on $build_home}, tests skipped; run 'mvn -B verify' for the tests)"
-  if ! (cd "$ROOT" && if [[ -n "$build_home" ]]; then export JAVA_HOME="$build_home"; fi && mvn -B -q -ntp package -DskipTests); then
+if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/run-format/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
+   || stale "$REPORT_JAR" "$ROOT/run-format/src/main" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml" \
+   || { [[ $no_store -eq 0 ]] && stale "$STORE_JAR" "$ROOT/run-format/src/main" "$ROOT/results-store/src/main" "$ROOT/results-store/pom.xml"; }; then
+  echo "== building (./mvnw package${build_home:+ on $build_home}, tests skipped; run './mvnw -B verify' for the tests)"
+  if ! (cd "$ROOT" && if [[ -n "$build_home" ]]; then export JAVA_HOME="$build_home"; fi && "$MVN" -B -q -ntp package -DskipTests); then
     echo "run-bench.sh: build failed (see the Maven output above)" >&2
     exit 3
   fi
@@ -182,7 +184,7 @@ build_base() {
     # On the JDK the head's jar is built with: a JDK 22+ --jvm builds the java.lang.foreign baselines too.
     echo "== building the benchmarks of $compare_ref ($base_sha) in $base_tree${base_build_home:+ on $base_build_home}"
     if ! (cd "$base_tree" && if [[ -n "$base_build_home" ]]; then export JAVA_HOME="$base_build_home"; fi \
-          && mvn -B -q -ntp -pl benchmarks -am package -DskipTests); then
+          && "$MVN" -B -q -ntp -pl benchmarks -am package -DskipTests); then
       echo "run-bench.sh: the build of $compare_ref ($base_sha) failed (see the Maven output above)" >&2
       exit 3
     fi
