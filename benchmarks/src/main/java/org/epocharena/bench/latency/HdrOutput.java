@@ -32,7 +32,7 @@ final class HdrOutput {
     /** 1 ns .. 10 s at 3 significant digits: a stalled thread's 1-second outlier still fits. */
     private static final long HIGHEST_NS = 10_000_000_000L;
 
-    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private final List<ThreadRecorder> recorders = new CopyOnWriteArrayList<>();
     private final Histogram total = new Histogram(HIGHEST_NS, 3);
     private final File hgrm;
     private final HistogramLogWriter log;
@@ -42,7 +42,7 @@ final class HdrOutput {
      * One thread's recorder and the interval histogram it hands back: a SingleWriterRecorder only
      * takes back a histogram it gave out itself, so each recorder keeps its own.
      */
-    private static final class Lane {
+    private static final class ThreadRecorder {
         final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NS, 3);
         Histogram interval;
 
@@ -99,14 +99,14 @@ final class HdrOutput {
     }
 
     SingleWriterRecorder newRecorder() {
-        Lane lane = new Lane();
-        lanes.add(lane);
+        ThreadRecorder lane = new ThreadRecorder();
+        recorders.add(lane);
         return lane.recorder;
     }
 
     /** Drops whatever the recorders hold (warm-up values), so the next interval starts clean. */
     void discard() {
-        for (Lane lane : lanes) {
+        for (ThreadRecorder lane : recorders) {
             lane.take();
         }
     }
@@ -114,7 +114,7 @@ final class HdrOutput {
     /** Moves every recorder's values since the last call into one log interval and the total. */
     void endInterval() {
         Histogram merged = null;
-        for (Lane lane : lanes) {
+        for (ThreadRecorder lane : recorders) {
             Histogram interval = lane.take();
             if (merged == null) {
                 merged = interval.copy();

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 import org.epocharena.runformat.Measurement;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.RatioEstimate;
 
 /**
@@ -57,7 +57,7 @@ public final class Figures {
     }
 
     /** "+12.3% (99.9% CI +8.1..+16.7%, fork means) changed", "... indicative", "... within noise". */
-    public static String change(Change c) {
+    public static String change(FigureChange c) {
         RatioEstimate e = c.estimate();
         String pct = String.format(Locale.ROOT, "%+.1f%%", e.changePercent());
         if (!e.known()) {

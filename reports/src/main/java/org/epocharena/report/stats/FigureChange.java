@@ -4,14 +4,14 @@ import org.epocharena.runformat.Headline;
 import org.epocharena.runformat.Measurement;
 
 /**
- * One figure of this run against the same figure of the baseline run.
+ * One figure of this run against the same figure of the reference run.
  *
  * @param current  this run's figure
- * @param previous the baseline run's figure
+ * @param previous the reference run's figure
  * @param estimate current / previous, corrected for the number of figures compared
  * @param floor    the figure's practical-equivalence floors and direction
  */
-public record Change(Measurement current, Measurement previous, RatioEstimate estimate, Headline floor) {
+public record FigureChange(Measurement current, Measurement previous, RatioEstimate estimate, Headline floor) {
 
     /** Changed: beyond the noise on fork-level evidence, and by more than the practical floor. */
     public boolean changed() {

@@ -13,17 +13,17 @@ import org.epocharena.runformat.Measurement;
 
 /**
  * Matches figures of this run with the same figure (same harness, benchmark, implementation,
- * threads, params, metric) of a baseline run and estimates each change as one family (see
+ * threads, params, metric) of a reference run and estimates each change as one family (see
  * {@link Family}). Figures present in only one run are left out: there is nothing to compare.
  */
-public final class BaselineComparison {
-    private BaselineComparison() {
+public final class ReferenceComparison {
+    private ReferenceComparison() {
     }
 
     /** Changes of the figures that pass {@code which}, keyed by {@link Measurement#key()}, in this run's order. */
-    public static Map<String, Change> compare(List<Measurement> current, List<Measurement> baseline, Catalog catalog,
+    public static Map<String, FigureChange> compare(List<Measurement> current, List<Measurement> reference, Catalog catalog,
                                               Predicate<Measurement> which) {
-        Map<String, Measurement> before = baseline.stream()
+        Map<String, Measurement> before = reference.stream()
                 .collect(Collectors.toMap(Measurement::key, Function.identity(), (x, y) -> x));
         List<Family.Pair> pairs = new ArrayList<>();
         List<Headline> floors = new ArrayList<>();
@@ -35,10 +35,10 @@ public final class BaselineComparison {
             }
         }
         List<RatioEstimate> estimates = Family.estimate(pairs);
-        Map<String, Change> out = new LinkedHashMap<>();
+        Map<String, FigureChange> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.size(); i++) {
             Family.Pair p = pairs.get(i);
-            out.put(p.numerator().key(), new Change(p.numerator(), p.denominator(), estimates.get(i), floors.get(i)));
+            out.put(p.numerator().key(), new FigureChange(p.numerator(), p.denominator(), estimates.get(i), floors.get(i)));
         }
         return out;
     }

@@ -50,7 +50,7 @@ public final class ChangePoints {
      * @param after      the mean after it
      * @param singleRuns true when the test had one run a side and so rested on iterations (optimistic)
      */
-    public record Change(int index, double before, double after, double pValue, boolean singleRuns) {
+    public record ChangePoint(int index, double before, double after, double pValue, boolean singleRuns) {
         public double changePercent() {
             return (after / before - 1) * 100;
         }
@@ -70,10 +70,10 @@ public final class ChangePoints {
     }
 
     /** The change points of {@code points}, by index, first to last. */
-    public List<Change> find(List<Point> points) {
-        List<Change> out = new ArrayList<>();
+    public List<ChangePoint> find(List<Point> points) {
+        List<ChangePoint> out = new ArrayList<>();
         segment(points, 0, points.size(), out);
-        out.sort(Comparator.comparingInt(Change::index));
+        out.sort(Comparator.comparingInt(ChangePoint::index));
         return out;
     }
 
@@ -84,7 +84,7 @@ public final class ChangePoints {
                 : runs.stream().flatMapToDouble(p -> Arrays.stream(p.samples())).toArray();
     }
 
-    private void segment(List<Point> points, int lo, int hi, List<Change> out) {
+    private void segment(List<Point> points, int lo, int hi, List<ChangePoint> out) {
         boolean byRun = hi - lo >= 3;
         double sigma = byRun ? runToRunNoise(points.subList(lo, hi)) : Double.NaN;
         int best = -1;
@@ -113,7 +113,7 @@ public final class ChangePoints {
         double[] right = side(points, best, hi, byRun);
         double p = byRun ? runP(left, right, sigma, hi - lo - 2) : welchP(left, right);
         if (p < alpha / candidates && floor.practicallyDifferent(mean(left), mean(right))) {
-            out.add(new Change(best, mean(left), mean(right), p, !byRun));
+            out.add(new ChangePoint(best, mean(left), mean(right), p, !byRun));
             segment(points, lo, best, out);
             segment(points, best, hi, out);
         }

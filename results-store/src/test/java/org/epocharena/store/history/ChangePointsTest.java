@@ -40,7 +40,7 @@ class ChangePointsTest {
 
     @Test
     void findsAPlantedStepWhereItIs() {
-        List<ChangePoints.Change> found = DEFAULT.find(runs(new SplittableRandom(1), 100, 100, 100, 100, 70, 70, 70));
+        List<ChangePoints.ChangePoint> found = DEFAULT.find(runs(new SplittableRandom(1), 100, 100, 100, 100, 70, 70, 70));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).index()).isEqualTo(4);
         assertThat(found.get(0).changePercent()).isBetween(-33.0, -27.0);
@@ -50,8 +50,8 @@ class ChangePointsTest {
 
     @Test
     void findsTwoStepsByRecursing() {
-        List<ChangePoints.Change> found = DEFAULT.find(runs(new SplittableRandom(2), 100, 100, 100, 130, 130, 130, 90, 90, 90));
-        assertThat(found).extracting(ChangePoints.Change::index).containsExactly(3, 6);
+        List<ChangePoints.ChangePoint> found = DEFAULT.find(runs(new SplittableRandom(2), 100, 100, 100, 130, 130, 130, 90, 90, 90));
+        assertThat(found).extracting(ChangePoints.ChangePoint::index).containsExactly(3, 6);
     }
 
     @Test
@@ -75,18 +75,18 @@ class ChangePointsTest {
     @Test
     void neverSplitsRunsOfOneCommit() {
         List<ChangePoints.Point> p = runs(new SplittableRandom(4), 100, 100, 100, 70, 70, 70);
-        assertThat(DEFAULT.find(p)).extracting(ChangePoints.Change::index).containsExactly(3);
+        assertThat(DEFAULT.find(p)).extracting(ChangePoints.ChangePoint::index).containsExactly(3);
         // Runs 2 and 3 are one commit: the drop can only be put before or after both.
         List<ChangePoints.Point> sameCommit = new ArrayList<>(p);
         sameCommit.set(3, new ChangePoints.Point(p.get(2).commit(), p.get(3).samples()));
-        assertThat(DEFAULT.find(sameCommit)).extracting(ChangePoints.Change::index).doesNotContain(3);
+        assertThat(DEFAULT.find(sameCommit)).extracting(ChangePoints.ChangePoint::index).doesNotContain(3);
     }
 
     @Test
     void constantValuesThatJumpAreACertainChange() {
         List<ChangePoints.Point> p = List.of(new ChangePoints.Point("a", new double[] {0, 0, 0}),
                 new ChangePoints.Point("b", new double[] {80, 80, 80}));
-        assertThat(new ChangePoints(0.01, floor(0, 1)).find(p)).extracting(ChangePoints.Change::index).containsExactly(1);
+        assertThat(new ChangePoints(0.01, floor(0, 1)).find(p)).extracting(ChangePoints.ChangePoint::index).containsExactly(1);
         List<ChangePoints.Point> flat = List.of(new ChangePoints.Point("a", new double[] {5, 5}),
                 new ChangePoints.Point("b", new double[] {5, 5}));
         assertThat(DEFAULT.find(flat)).isEmpty();
@@ -100,7 +100,7 @@ class ChangePointsTest {
         List<ChangePoints.Point> replicated = List.of(p.get(0), new ChangePoints.Point("c0", p.get(1).samples()), p.get(2));
         assertThat(DEFAULT.find(replicated)).isEmpty();
         // With nothing but one run a side, iterations are all there is: the change is found, marked as such.
-        List<ChangePoints.Change> single = DEFAULT.find(List.of(p.get(0), p.get(2)));
+        List<ChangePoints.ChangePoint> single = DEFAULT.find(List.of(p.get(0), p.get(2)));
         assertThat(single).hasSize(1);
         assertThat(single.get(0).singleRuns()).isTrue();
     }
