@@ -78,7 +78,7 @@ need_value() {
   [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail_usage "$1 needs a value"
 }
 
-profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm="" compare_ref="" pair_forks="" gate_on="" no_store=0
+profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm="" compare_ref="" gate_on="" no_store=0
 suite_args=()
 jmh_args=()
 while [[ $# -gt 0 ]]; do
@@ -91,7 +91,7 @@ while [[ $# -gt 0 ]]; do
     --baseline) need_value "$@"; baseline="$2"; shift 2 ;;
     --fail-on-regression) need_value "$@"; fail_pct="$2"; shift 2 ;;
     --compare-with) need_value "$@"; compare_ref="$2"; shift 2 ;;
-    --pair-forks) need_value "$@"; pair_forks="$2"; shift 2 ;;
+    --pair-forks) need_value "$@"; suite_args+=("$1" "$2"); shift 2 ;;
     --gate-on) need_value "$@"; gate_on="$2"; shift 2 ;;
     --no-store) no_store=1; shift ;;
     --dry-run) dry_run=1; shift ;;
@@ -100,35 +100,15 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-case "$profile" in
-  smoke|quick|full) ;;
-  *) fail_usage "--profile must be smoke, quick or full, was '$profile'" ;;
-esac
-if [[ -n "$fail_pct" ]]; then
-  [[ "$fail_pct" =~ ^[0-9]+([.][0-9]+)?$ ]] || fail_usage "--fail-on-regression must be a percentage like 5 or 2.5, was '$fail_pct'"
-  [[ -n "$baseline" || -n "$compare_ref" ]] || fail_usage "--fail-on-regression needs --baseline or --compare-with (nothing to compare against)"
-fi
-if [[ -n "$gate_on" && -z "$fail_pct" ]]; then
-  fail_usage "--gate-on needs --fail-on-regression (there is no gate without it)"
-fi
-if [[ -n "$baseline" && ! -e "$baseline" ]]; then
-  fail_usage "--baseline $baseline does not exist"
-fi
+# Every rule about an option's value lives in the Java tool that takes the option (the suite, the
+# report); this script checks only what is its own: --compare-with, which it turns into a git worktree.
 if [[ -n "$compare_ref" && -n "$baseline" ]]; then
   fail_usage "--compare-with and --baseline both name what to compare against: give one"
-fi
-if [[ -n "$pair_forks" && -z "$compare_ref" ]]; then
-  fail_usage "--pair-forks needs --compare-with (it sets the forks of a paired run)"
-fi
-if [[ -n "$pair_forks" ]] && { ! [[ "$pair_forks" =~ ^[0-9]+$ ]] || (( 10#$pair_forks < 2 || 10#$pair_forks > 100 )); }; then
-  fail_usage "--pair-forks must be a whole number from 2 to 100 (fork-level statistics need two forks per side), was '$pair_forks'"
 fi
 base_sha=""
 if [[ -n "$compare_ref" ]]; then
   base_sha="$(git -C "$ROOT" rev-parse --verify --quiet "$compare_ref^{commit}" 2>/dev/null)" \
     || fail_usage "--compare-with $compare_ref: not a commit in $ROOT (git rev-parse finds no commit by that name)"
-  [[ -n "$pair_forks" ]] || pair_forks=$([[ "$profile" == smoke ]] && echo 2 || echo 4)
-  pair_forks=$((10#$pair_forks))
 fi
 
 # --- build what is missing or older than its sources -------------------------------------------
@@ -140,11 +120,10 @@ stale() {   # stale JAR DIR...: true when JAR is missing or a file in DIRs is ne
 # With --jvm on a JDK 22+, build with that JDK (JAVA_HOME from the --jvm path) when the jar lacks the
 # java.lang.foreign baselines: Maven compiles src/main/java22 only when it runs on JDK 22+.
 build_home="" base_build_home=""
-if [[ -n "$jvm" ]]; then
-  [[ -x "$jvm" && -f "$jvm" ]] || fail_usage "--jvm $jvm: not an executable file"
+# A --jvm that is not a java the suite refuses, with its reason; here it only decides the build.
+if [[ -n "$jvm" && -x "$jvm" && -f "$jvm" ]]; then
   jvm_feature="$("$jvm" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1)"
-  [[ -n "$jvm_feature" ]] || fail_usage "--jvm $jvm: cannot read its Java version"
-  if [[ "$jvm_feature" -ge 22 ]]; then
+  if [[ -n "$jvm_feature" && "$jvm_feature" -ge 22 ]]; then
     jvm_home="$(cd "$(dirname "$jvm")/.." && pwd)"
     [[ -x "$jvm_home/bin/javac" ]] && base_build_home="$jvm_home"
     if [[ ! -x "$jvm_home/bin/javac" ]]; then
@@ -196,8 +175,18 @@ run_id="$(date +%Y%m%d-%H%M%S)-$profile"
 run_dir="${out:-$RUNS/$run_id}"
 pair_args=()
 if [[ -n "$compare_ref" ]]; then
-  pair_args=(--pair-with "$base_jar" --pair-out "$run_dir/base" --pair-forks "$pair_forks" --pair-commit "$base_sha")
+  pair_args=(--pair-with "$base_jar" --pair-out "$run_dir/base" --pair-commit "$base_sha")
 fi
+# The report's options are checked now, before the benchmarks run, by the report itself.
+report_check=(--check --run "$run_dir")
+if [[ -n "$compare_ref" ]]; then
+  report_check+=(--baseline "$run_dir/base")
+elif [[ -n "$baseline" ]]; then
+  report_check+=(--baseline "$baseline")
+fi
+[[ -n "$fail_pct" ]] && report_check+=(--fail-on-regression "$fail_pct")
+[[ -n "$gate_on" ]] && report_check+=(--gate-on "$gate_on")
+java -jar "$REPORT_JAR" "${report_check[@]}" || exit 2
 if [[ $dry_run -eq 1 ]]; then
   [[ -n "$compare_ref" ]] && echo "paired with $compare_ref ($base_sha): its benchmarks.jar is built in $base_tree when the run starts"
   exec java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \

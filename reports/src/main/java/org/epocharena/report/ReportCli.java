@@ -52,6 +52,12 @@ public final class ReportCli implements Callable<Integer> {
                     + "(default: all). A smaller family needs fewer forks to catch a regression; the rest is still shown.")
     java.util.Set<String> gateOn = new java.util.TreeSet<>();
 
+    @Option(names = "--check",
+            description = "Only check the options and that --baseline exists (the base of a paired run, RUN_DIR/base, "
+                    + "may not exist yet: it is written with the run); read and write nothing. Exit 0, or 2 naming the "
+                    + "problem.")
+    boolean check;
+
     @Override
     public Integer call() throws Exception {
         if (!gateOn.isEmpty() && failOnRegression == null) {
@@ -62,6 +68,12 @@ public final class ReportCli implements Callable<Integer> {
         }
         if (failOnRegression != null && referenceRun == null) {
             return ERRORS.usage("--fail-on-regression needs --baseline (nothing to compare against)");
+        }
+        if (check) {
+            if (referenceRun != null && !Files.exists(referenceRun) && !isPairedBase(referenceRun, run)) {
+                return ERRORS.usage("--baseline " + referenceRun + " does not exist");
+            }
+            return OK;
         }
         Path target = out != null ? out
                 : Files.isRegularFile(run) ? run.toAbsolutePath().resolveSibling(stem(run) + "-report") : run;
@@ -96,6 +108,11 @@ public final class ReportCli implements Callable<Integer> {
         } catch (BadInputException e) {
             return ERRORS.fail(e.getMessage(), BAD_INPUT);
         }
+    }
+
+    /** The base of a paired run: the suite writes it into RUN_DIR/base while it runs. */
+    private static boolean isPairedBase(Path reference, Path run) {
+        return reference.toAbsolutePath().normalize().equals(run.toAbsolutePath().normalize().resolve("base"));
     }
 
     private static String stem(Path p) {

@@ -28,6 +28,8 @@ public final class Profile {
             "measurement.iterations", "measurement.time", "timeout", "jvmArgs", "threads", "workers", "params",
             "prof", "once.impls", "once.params", "once.threads", "estimate.forkOverhead", "estimate.trial");
     private static final int MAX_THREADS = 1 << 16;
+    /** A profile-wide key (no harness prefix): the default forks per side of a paired run. */
+    static final String PAIR_FORKS = "pair.forks";
 
     private final String name;
     private final Properties properties;
@@ -79,6 +81,22 @@ public final class Profile {
         return ordered;
     }
 
+    /**
+     * Forks per side of a paired run when {@code --pair-forks} is not given ({@value #PAIR_FORKS}), or null
+     * when the profile leaves it to the suite; the suite checks the range.
+     */
+    public Integer pairForks() {
+        String v = trimmed(properties.getProperty(PAIR_FORKS));
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw bad(PAIR_FORKS, v, "not a whole number");
+        }
+    }
+
     /** Every setting for one harness, overrides applied and validated. */
     public HarnessSettings settings(String harness) {
         return new HarnessSettings(harness,
@@ -103,7 +121,7 @@ public final class Profile {
     private void checkKeys() {
         Set<String> unknown = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.equals("harnesses") || KEYS.contains(key)) {
+            if (key.equals("harnesses") || key.equals(PAIR_FORKS) || KEYS.contains(key)) {
                 continue;
             }
             int dot = key.indexOf('.');

@@ -67,7 +67,7 @@ public final class Suite implements Callable<Integer> {
             + " [--harness " + String.join(",", HarnessRegistry.ids()) + "] [--threads 1,2,16] [--jvm /path/to/java]"
             + " [--pair-with BASE_JAR --pair-out BASE_RUN_DIR [--pair-forks N] [--pair-commit SHA]]"
             + " [--dry-run] [-- <extra raw JMH options>] | --list";
-    /** Forks per side of a paired run when none is given: two is the least fork-level inference works with. */
+    /** Forks per side of a paired run when neither --pair-forks nor the profile gives one. */
     static final int DEFAULT_PAIR_FORKS = 4;
     static final int MAX_PAIR_FORKS = 100;
 
@@ -100,7 +100,8 @@ public final class Suite implements Callable<Integer> {
     Path baseOut;
 
     @Option(names = "--pair-forks", paramLabel = "N",
-            description = "with --pair-with: single-fork JMH runs per side and planned run (default " + DEFAULT_PAIR_FORKS + ")")
+            description = "with --pair-with: single-fork JMH runs per side and planned run (default: the profile's "
+                    + Profile.PAIR_FORKS + ", else " + DEFAULT_PAIR_FORKS + ")")
     Integer pairForks;
 
     @Option(names = "--pair-commit", paramLabel = "SHA", description = "with --pair-with: the base's git commit, for its env.json")
@@ -178,7 +179,8 @@ public final class Suite implements Callable<Integer> {
         }
         Options user = PassThroughOptions.parse(jmhOptions);
         boolean paired = baseJar != null;
-        int forksPerSide = pairForks == null ? DEFAULT_PAIR_FORKS : pairForks;
+        int forksPerSide = pairForks != null ? pairForks
+                : profile.pairForks() != null ? profile.pairForks() : DEFAULT_PAIR_FORKS;
         if (!paired && (baseOut != null || pairForks != null || baseCommit != null)) {
             throw new IllegalArgumentException("--pair-out, --pair-forks and --pair-commit need --pair-with BASE_JAR");
         }

@@ -88,6 +88,21 @@ class SuiteCliTest {
     }
 
     @Test
+    void aPairedRunWithoutPairForksTakesTheProfilesOrTheSuitesDefault() {
+        String design = ArenaKind.values()[0].name();
+        String[] paired = {"--dry-run", "--harness", "allocation", "--impls", design, "--threads", "1",
+            "--pair-with", tmp.resolve("base.jar").toString()};
+        assertThat(run(concat(new String[] {"--profile", "smoke"}, paired))).isEqualTo(Suite.OK);
+        assertThat(stdout()).as("smoke's pair.forks").contains("2 times per side with one fork each");
+        assertThat(run(concat(new String[] {"--profile", "quick"}, paired))).isEqualTo(Suite.OK);
+        assertThat(stdout()).as("quick sets none").contains(Suite.DEFAULT_PAIR_FORKS + " times per side with one fork each");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    @Test
     void envJsonFlagsLeaveOutTheRunsOwnFolders() {
         var o = new org.openjdk.jmh.runner.options.OptionsBuilder().jvmArgs("-Xmx1g")
                 .jvmArgsAppend("-D" + PlannedRun.HDR_DIR_PROPERTY + "=/x/raw/hdr", "-D" + PlannedRun.HELD_DIR_PROPERTY + "=/x/raw/held",
