@@ -15,9 +15,9 @@ import org.epocharena.report.output.StagedOutput;
 import org.epocharena.report.page.HtmlPage;
 import org.epocharena.report.page.ReportModel;
 import org.epocharena.report.page.SummaryMarkdown;
-import org.epocharena.report.stats.ReferenceComparison;
 import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.Gate;
+import org.epocharena.report.stats.ReferenceComparison;
 import org.epocharena.report.verdict.Recommendation;
 import org.epocharena.report.verdict.Scorecard;
 

@@ -1,9 +1,9 @@
 package org.epocharena.runformat;
 
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Derives "usable share of capacity" from the aux counters usedBytes and capacityBytes, iteration by

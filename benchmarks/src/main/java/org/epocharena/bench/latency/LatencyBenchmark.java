@@ -1,13 +1,13 @@
 package org.epocharena.bench.latency;
 
 import java.util.concurrent.TimeUnit;
-import org.epocharena.runformat.SideFiles;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.epocharena.EpochArena;
 import org.epocharena.bench.alloc.Allocator;
 import org.epocharena.bench.alloc.Impls;
 import org.epocharena.bench.alloc.Lane;
 import org.epocharena.bench.workload.Touch;
+import org.epocharena.runformat.SideFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

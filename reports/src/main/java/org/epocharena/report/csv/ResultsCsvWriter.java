@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.FigureChange;
+import org.epocharena.runformat.Measurement;
 
 /**
  * Writes results.csv: one tidy row per measured point, so a spreadsheet or pandas needs no reshaping.

@@ -3,9 +3,9 @@ package org.epocharena.report.page;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
-import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.RatioEstimate;
+import org.epocharena.runformat.Measurement;
 
 /**
  * Text for figures: three significant digits, always with the error and the unit, so no number on the

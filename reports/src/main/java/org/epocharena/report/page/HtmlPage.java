@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.epocharena.report.chart.ChartInfo;
-import org.epocharena.runformat.Measurement;
 import org.epocharena.report.stats.FigureChange;
+import org.epocharena.runformat.Measurement;
 
 /**
  * index.html: the answer (sentences and scorecard) on the first screen, then charts, tables,

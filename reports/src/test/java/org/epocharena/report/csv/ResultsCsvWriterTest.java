@@ -11,9 +11,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.epocharena.report.Fixtures;
-import org.epocharena.runformat.Measurement;
 import org.epocharena.report.jmh.RunLoader;
 import org.epocharena.report.stats.ReferenceComparison;
+import org.epocharena.runformat.Measurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package org.epocharena.report.jmh;
 
-import org.epocharena.runformat.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.epocharena.report.Fixtures;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.IntervalLogReader;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.RunFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package org.epocharena.report.jmh;
 
-import org.epocharena.runformat.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.epocharena.report.Fixtures;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Direction;
+import org.epocharena.runformat.JmhResultReader;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.RunFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

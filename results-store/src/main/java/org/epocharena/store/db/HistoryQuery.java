@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.epocharena.store.run.Machine;
 import org.epocharena.runformat.Catalog;
 import org.epocharena.runformat.RunFormatException;
 import org.epocharena.runformat.RunManifest;
+import org.epocharena.store.run.Machine;
 
 /** Reads every run and figure back, oldest run first, for the history page. */
 public final class HistoryQuery {

@@ -1,7 +1,7 @@
 package org.epocharena.store.db;
 
-import org.epocharena.store.run.Machine;
 import org.epocharena.runformat.Catalog;
+import org.epocharena.store.run.Machine;
 
 /**
  * A run as the store holds it; {@code id} is its content hash.

@@ -1,6 +1,5 @@
 package org.epocharena.store.history;
 
-import org.epocharena.runformat.Headline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.TTest;
+import org.epocharena.runformat.Headline;
 
 /**
  * Change points in one figure's history: <b>binary segmentation with a t-test</b>. In a segment of runs,

@@ -1,7 +1,5 @@
 package org.epocharena.store.history;
 
-import org.epocharena.runformat.Catalog;
-import org.epocharena.runformat.Direction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Direction;
 import org.epocharena.store.db.StoredFigure;
 import org.epocharena.store.db.StoredRun;
 import org.epocharena.store.run.Machine;

@@ -1,12 +1,12 @@
 package org.epocharena.store.history;
 
-import org.epocharena.runformat.Direction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.epocharena.runformat.Direction;
 import org.epocharena.store.db.StoredFigure;
 import org.epocharena.store.db.StoredRun;
 

@@ -1,6 +1,5 @@
 package org.epocharena.store.db;
 
-import org.epocharena.runformat.Measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.store.TestRuns;
 import org.epocharena.store.run.BadRunException;
 import org.epocharena.store.run.RunFolder;
@@ -34,7 +34,7 @@ abstract class StoreContract {
 
     private String url;
 
-    private String emptyStoreUrlOnce() throws Exception {
+    String emptyStoreUrlOnce() throws Exception {
         if (url == null) {
             url = emptyStoreUrl();
         }
@@ -149,6 +149,40 @@ abstract class StoreContract {
         try (ResultsStore again = ResultsStore.open(emptyStoreUrlOnce(), null, null, false)) {
             assertThat(count(again, "run")).isEqualTo(1);
             assertThat(count(again, "flyway_schema_history")).as("each migration once: V1 and V2").isEqualTo(2);
+        }
+    }
+
+    /** Figures stored under the first schema's names read back under the report's, values in the new unit. */
+    @Test
+    void aStoreOfTheFirstSchemaTakesTheReportsNamesWhenItIsOpened() throws Exception {
+        String url = emptyStoreUrlOnce();
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1")
+                .load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO machine VALUES ('m', 'cpu', 2, 1, 'os', 'jvm', '17', '')");
+            s.executeUpdate("INSERT INTO run VALUES ('r', 'm', 'c', 'quick', '2026-01-01T00:00:00Z', '', '/r', "
+                    + "'2026-01-01T00:00:00Z', '{}', NULL)");
+            s.executeUpdate("INSERT INTO figure VALUES ('r', 0, 'jmh-throughput.json', 'throughput', "
+                    + "'org.epocharena.bench.throughput.ThroughputBenchmark.run', 'STRIPED', 0, 'mix=MIXED', 'thrpt', 64, '', "
+                    + "'ops/s', 100.0, 1.0)");
+            s.executeUpdate("INSERT INTO figure VALUES ('r', 1, 'latency-STRIPED-t1.hlog', 'latency', 'latency.hdr', "
+                    + "'STRIPED', 0, '', 'hdr', 1, 'p99', 'ns', 1500.0, 30.0)");
+            s.executeUpdate("INSERT INTO sample VALUES ('r', 0, 0, 0, 99.0)");
+            s.executeUpdate("INSERT INTO sample VALUES ('r', 1, 0, 0, 1400.0)");
+        }
+        try (ResultsStore store = ResultsStore.open(url, null, null, false)) {
+            List<StoredFigure> figures = HistoryQuery.figures(store, HistoryQuery.runs(store));
+            assertThat(figures).hasSize(2);
+            StoredFigure thr = figures.get(0);
+            assertThat(List.of(thr.benchmark(), thr.metric(), thr.unit())).containsExactly("ThroughputBenchmark.run", "score",
+                    "ops/s");
+            assertThat(thr.score()).isEqualTo(100.0);
+            assertThat(thr.samples()).containsExactly(99.0);
+            StoredFigure p99 = figures.get(1);
+            assertThat(List.of(p99.benchmark(), p99.metric(), p99.unit())).containsExactly("HdrHistogram", "p99", "us");
+            assertThat(p99.score()).isEqualTo(1.5);
+            assertThat(p99.error()).isEqualTo(0.03);
+            assertThat(p99.samples()).containsExactly(1.4);
         }
     }
 }

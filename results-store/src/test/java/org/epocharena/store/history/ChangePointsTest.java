@@ -1,12 +1,12 @@
 package org.epocharena.store.history;
 
-import org.epocharena.runformat.Headline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.epocharena.runformat.Headline;
 import org.junit.jupiter.api.Test;
 
 class ChangePointsTest {

@@ -1,6 +1,5 @@
 package org.epocharena.store.history;
 
-import org.epocharena.runformat.Direction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.epocharena.runformat.Direction;
 import org.epocharena.store.TestRuns;
 import org.epocharena.store.db.HistoryQuery;
 import org.epocharena.store.db.ResultsStore;
