@@ -11,7 +11,8 @@ import java.util.Optional;
  * figures from {@code manifest.json}, or, for an old run without one, from the JMH params ({@code kind}
  * is a design, {@code baseline} a baseline) with each harness judged on its primary result. A name
  * nobody declared is an implementation too, treated as a design, so a new design still gets a full
- * report. The report hard-codes no design, baseline or harness name.
+ * report. The report and the results store judge figures through it, so they agree on every headline,
+ * direction and floor; neither hard-codes a design, baseline or harness name.
  */
 public final class Catalog {
     /** Default practical-equivalence floor relative to the figure (5%). */

@@ -169,7 +169,7 @@ public final class JmhResultReader {
     /**
      * One value per measurement iteration, across forks. SampleTime's primary metric has no rawData,
      * only a histogram per iteration ({@code rawDataHistogram}: [value, count] pairs); its iteration
-     * means are what a comparison of two runs needs, so they are computed here. 
+     * means are what a comparison of two runs needs, so they are computed here.
      */
     public static double[][] rawData(JsonObject m) {
         List<double[]> forks = new ArrayList<>();

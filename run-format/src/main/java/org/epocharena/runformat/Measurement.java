@@ -7,11 +7,13 @@ import java.util.Map;
  * Keeps the per-iteration samples because the comparison and the verdict's uncertainty are computed
  * from them, not from JMH's pre-aggregated error.
  *
- * @param harness        harness id (package segment after org.epocharena.bench.)
- * @param benchmark      simple name Class.method
+ * @param harness        the manifest's harness name (for a run without one, the package segment after
+ *                       org.epocharena.bench.)
+ * @param benchmark      simple name Class.method, or {@link IntervalLogReader#BENCHMARK} for the interval logs
  * @param implementation ArenaKind or Baseline name (or the method name when neither param exists)
  * @param baseline       true for a baseline (JVM_NEW, NETTY_HEAP...), not an arena design
- * @param threads        the {@code workers} param when present, else JMH's thread count
+ * @param threads        the harness's thread-count param (the manifest's, else {@code workers}) when present,
+ *                       else JMH's thread count
  * @param params         every JMH param, sorted by name
  * @param mode           JMH mode (thrpt, avgt, sample, ss) or "hdr" for HdrHistogram files
  * @param metric         "score" for the primary metric, "p99" etc. for percentiles, else the secondary name

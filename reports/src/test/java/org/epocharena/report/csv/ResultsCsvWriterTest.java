@@ -55,7 +55,7 @@ class ResultsCsvWriterTest {
     }
 
     @Test
-    void comparisonColumnsAreFilledAgainstABaseline(@TempDir Path dir) throws IOException {
+    void comparisonColumnsAreFilledAgainstAReferenceRun(@TempDir Path dir) throws IOException {
         var run = new RunLoader().load(Fixtures.path("run-b"));
         List<Measurement> all = run.measurements();
         Path csv = dir.resolve("results.csv");
