@@ -18,7 +18,8 @@ public enum Direction {
         if (u.endsWith("/op") || u.equals("us") || u.equals("ns") || u.equals("ms")) {
             return LOWER_IS_BETTER;
         }
-        if (metric.matches("(?i).*(util|usable|share).*")) {
+        // A usable share of capacity is better high; other shares (of starved workers, say) may go either way.
+        if (metric.matches("(?i).*(util|usable).*")) {
             return HIGHER_IS_BETTER;
         }
         return UNKNOWN;
