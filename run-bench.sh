@@ -193,9 +193,7 @@ if [[ $dry_run -eq 1 ]]; then
     "${suite_args[@]}" ${pair_args[@]+"${pair_args[@]}"} --dry-run ${jmh_args[@]+-- "${jmh_args[@]}"}
 fi
 [[ -n "$compare_ref" ]] && build_base
-if [[ -e "$run_dir" && -n "$(ls -A "$run_dir" 2>/dev/null)" ]]; then
-  fail_usage "--out $run_dir already holds files; choose a new folder so nothing is overwritten"
-fi
+# The suite refuses a folder that already holds files; an empty one it was given is removed again on exit 2.
 mkdir -p "$run_dir" || { echo "run-bench.sh: cannot create $run_dir" >&2; exit 2; }
 run_dir="$(cd "$run_dir" && pwd)"
 

@@ -478,7 +478,10 @@ public final class Suite implements Callable<Integer> {
         return ordered;
     }
 
-    /** A run folder must not hold an earlier run's results: mixed JSON or merged hdr logs would mislead. */
+    /**
+     * A run folder must be new or empty: an earlier run's JSON or interval logs would mix into this run's,
+     * and the report written into it afterwards would overwrite whatever else it holds.
+     */
     private static void checkRunDir(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + ": exists and is not a folder");
@@ -498,6 +501,14 @@ public final class Suite implements Callable<Integer> {
                 for (Path p : old) {
                     throw new IllegalArgumentException("--out " + dir + ": already holds HdrHistogram logs ("
                             + p.getFileName() + "); choose a new run folder");
+                }
+            }
+        }
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    throw new IllegalArgumentException("--out " + dir + " already holds files (" + p.getFileName()
+                            + "); choose a new folder so nothing is overwritten");
                 }
             }
         }

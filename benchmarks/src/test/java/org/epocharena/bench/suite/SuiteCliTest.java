@@ -88,6 +88,17 @@ class SuiteCliTest {
     }
 
     @Test
+    void aRunFolderThatHoldsFilesIsRefusedAndLeftAsItWas() throws Exception {
+        Path used = java.nio.file.Files.createDirectories(tmp.resolve("used"));
+        java.nio.file.Files.writeString(used.resolve("notes.txt"), "mine");
+        assertThat(run("--profile", "smoke", "--out", used.toString(), "--impls", "JVM_NEW")).isEqualTo(Suite.USAGE_ERROR);
+        assertThat(stderr()).contains("already holds files (notes.txt)");
+        try (var files = java.nio.file.Files.list(used)) {
+            assertThat(files).containsExactly(used.resolve("notes.txt"));
+        }
+    }
+
+    @Test
     void aPairedRunWithoutPairForksTakesTheProfilesOrTheSuitesDefault() {
         String design = ArenaKind.values()[0].name();
         String[] paired = {"--dry-run", "--harness", "allocation", "--impls", design, "--threads", "1",
