@@ -8,6 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 REPORT_JAR="$ROOT/reports/target/reports.jar"
 STORE_JAR="$ROOT/results-store/target/results-store.jar"
+# The Maven wrapper: a JDK is the only prerequisite (it downloads the Maven it pins on first use).
+MVN="$ROOT/mvnw"
 RUNS="$ROOT/reports/runs"
 COMMAND_LINE="./run-bench.sh${*:+ $(printf '%q ' "$@")}"
 
@@ -24,7 +26,7 @@ Runs the epocharena benchmark suite and writes a report to reports/runs/<run-id>
   --profile NAME            smoke (~2 min, CI), quick (default, ~10 min), full (design review, 1-2 h)
   --impls LIST              arena designs and baselines by name, comma separated (listed below).
                             Default: all that can run on the benchmark JVM.
-  --harness LIST            latency,throughput,allocation,oom,held,reclaim (default: the profile's list)
+  --harness LIST            harnesses by id, comma separated (listed below). Default: the profile's list.
   --threads LIST            thread counts, e.g. 1,2,64,1024 (default: the profile's)
   --out DIR                 the run folder (default: reports/runs/<date>-<time>-<profile>)
   --jvm PATH                java executable for the benchmark forks, e.g.
@@ -57,12 +59,12 @@ Exit codes: 0 ok, 2 bad usage, 3 build failure, 4 benchmark failure or interrupt
             5 regression found, 6 report failure.
 
 EOF
-  # The names come from the jar, so a new design or baseline is listed without editing this script.
+  # The names come from the jar, so a new design, baseline or harness is listed without editing this script.
   if [[ -f "$BENCH_JAR" ]]; then
     java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --list
   else
     echo "(the implementations and harnesses are listed here once benchmarks/target/benchmarks.jar is built:"
-    echo " run ./run-bench.sh --dry-run, or mvn -B package -DskipTests)"
+    echo " run ./run-bench.sh --dry-run, or ./mvnw -B package -DskipTests)"
   fi
 }
 
@@ -76,7 +78,7 @@ need_value() {
   [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail_usage "$1 needs a value"
 }
 
-profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm="" compare_ref="" pair_forks="" gate_on="" no_store=0
+profile=quick out="" baseline="" fail_pct="" dry_run=0 jvm="" compare_ref="" gate_on="" no_store=0
 suite_args=()
 jmh_args=()
 while [[ $# -gt 0 ]]; do
@@ -89,7 +91,7 @@ while [[ $# -gt 0 ]]; do
     --baseline) need_value "$@"; baseline="$2"; shift 2 ;;
     --fail-on-regression) need_value "$@"; fail_pct="$2"; shift 2 ;;
     --compare-with) need_value "$@"; compare_ref="$2"; shift 2 ;;
-    --pair-forks) need_value "$@"; pair_forks="$2"; shift 2 ;;
+    --pair-forks) need_value "$@"; suite_args+=("$1" "$2"); shift 2 ;;
     --gate-on) need_value "$@"; gate_on="$2"; shift 2 ;;
     --no-store) no_store=1; shift ;;
     --dry-run) dry_run=1; shift ;;
@@ -98,35 +100,15 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-case "$profile" in
-  smoke|quick|full) ;;
-  *) fail_usage "--profile must be smoke, quick or full, was '$profile'" ;;
-esac
-if [[ -n "$fail_pct" ]]; then
-  [[ "$fail_pct" =~ ^[0-9]+([.][0-9]+)?$ ]] || fail_usage "--fail-on-regression must be a percentage like 5 or 2.5, was '$fail_pct'"
-  [[ -n "$baseline" || -n "$compare_ref" ]] || fail_usage "--fail-on-regression needs --baseline or --compare-with (nothing to compare against)"
-fi
-if [[ -n "$gate_on" && -z "$fail_pct" ]]; then
-  fail_usage "--gate-on needs --fail-on-regression (there is no gate without it)"
-fi
-if [[ -n "$baseline" && ! -e "$baseline" ]]; then
-  fail_usage "--baseline $baseline does not exist"
-fi
+# Every rule about an option's value lives in the Java tool that takes the option (the suite, the
+# report); this script checks only what is its own: --compare-with, which it turns into a git worktree.
 if [[ -n "$compare_ref" && -n "$baseline" ]]; then
   fail_usage "--compare-with and --baseline both name what to compare against: give one"
-fi
-if [[ -n "$pair_forks" && -z "$compare_ref" ]]; then
-  fail_usage "--pair-forks needs --compare-with (it sets the forks of a paired run)"
-fi
-if [[ -n "$pair_forks" ]] && { ! [[ "$pair_forks" =~ ^[0-9]+$ ]] || (( 10#$pair_forks < 2 || 10#$pair_forks > 100 )); }; then
-  fail_usage "--pair-forks must be a whole number from 2 to 100 (fork-level statistics need two forks per side), was '$pair_forks'"
 fi
 base_sha=""
 if [[ -n "$compare_ref" ]]; then
   base_sha="$(git -C "$ROOT" rev-parse --verify --quiet "$compare_ref^{commit}" 2>/dev/null)" \
     || fail_usage "--compare-with $compare_ref: not a commit in $ROOT (git rev-parse finds no commit by that name)"
-  [[ -n "$pair_forks" ]] || pair_forks=$([[ "$profile" == smoke ]] && echo 2 || echo 4)
-  pair_forks=$((10#$pair_forks))
 fi
 
 # --- build what is missing or older than its sources -------------------------------------------
@@ -138,11 +120,10 @@ stale() {   # stale JAR DIR...: true when JAR is missing or a file in DIRs is ne
 # With --jvm on a JDK 22+, build with that JDK (JAVA_HOME from the --jvm path) when the jar lacks the
 # java.lang.foreign baselines: Maven compiles src/main/java22 only when it runs on JDK 22+.
 build_home="" base_build_home=""
-if [[ -n "$jvm" ]]; then
-  [[ -x "$jvm" && -f "$jvm" ]] || fail_usage "--jvm $jvm: not an executable file"
+# A --jvm that is not a java the suite refuses, with its reason; here it only decides the build.
+if [[ -n "$jvm" && -x "$jvm" && -f "$jvm" ]]; then
   jvm_feature="$("$jvm" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1)"
-  [[ -n "$jvm_feature" ]] || fail_usage "--jvm $jvm: cannot read its Java version"
-  if [[ "$jvm_feature" -ge 22 ]]; then
+  if [[ -n "$jvm_feature" && "$jvm_feature" -ge 22 ]]; then
     jvm_home="$(cd "$(dirname "$jvm")/.." && pwd)"
     [[ -x "$jvm_home/bin/javac" ]] && base_build_home="$jvm_home"
     if [[ ! -x "$jvm_home/bin/javac" ]]; then
@@ -152,11 +133,11 @@ if [[ -n "$jvm" ]]; then
     fi
   fi
 fi
-if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
-   || stale "$REPORT_JAR" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml" \
-   || { [[ $no_store -eq 0 ]] && stale "$STORE_JAR" "$ROOT/results-store/src/main" "$ROOT/results-store/pom.xml"; }; then
-  echo "== building (mvn package${build_home:+ on $build_home}, tests skipped; run 'mvn -B verify' for the tests)"
-  if ! (cd "$ROOT" && if [[ -n "$build_home" ]]; then export JAVA_HOME="$build_home"; fi && mvn -B -q -ntp package -DskipTests); then
+if [[ -n "$build_home" ]] || stale "$BENCH_JAR" "$ROOT/arena-impls/src/main" "$ROOT/run-format/src/main" "$ROOT/benchmarks/src/main" "$ROOT/benchmarks/pom.xml" \
+   || stale "$REPORT_JAR" "$ROOT/run-format/src/main" "$ROOT/reports/src/main" "$ROOT/reports/pom.xml" \
+   || { [[ $no_store -eq 0 ]] && stale "$STORE_JAR" "$ROOT/run-format/src/main" "$ROOT/results-store/src/main" "$ROOT/results-store/pom.xml"; }; then
+  echo "== building (./mvnw package${build_home:+ on $build_home}, tests skipped; run './mvnw -B verify' for the tests)"
+  if ! (cd "$ROOT" && if [[ -n "$build_home" ]]; then export JAVA_HOME="$build_home"; fi && "$MVN" -B -q -ntp package -DskipTests); then
     echo "run-bench.sh: build failed (see the Maven output above)" >&2
     exit 3
   fi
@@ -182,7 +163,7 @@ build_base() {
     # On the JDK the head's jar is built with: a JDK 22+ --jvm builds the java.lang.foreign baselines too.
     echo "== building the benchmarks of $compare_ref ($base_sha) in $base_tree${base_build_home:+ on $base_build_home}"
     if ! (cd "$base_tree" && if [[ -n "$base_build_home" ]]; then export JAVA_HOME="$base_build_home"; fi \
-          && mvn -B -q -ntp -pl benchmarks -am package -DskipTests); then
+          && "$MVN" -B -q -ntp -pl benchmarks -am package -DskipTests); then
       echo "run-bench.sh: the build of $compare_ref ($base_sha) failed (see the Maven output above)" >&2
       exit 3
     fi
@@ -194,17 +175,25 @@ run_id="$(date +%Y%m%d-%H%M%S)-$profile"
 run_dir="${out:-$RUNS/$run_id}"
 pair_args=()
 if [[ -n "$compare_ref" ]]; then
-  pair_args=(--pair-with "$base_jar" --pair-out "$run_dir/base" --pair-forks "$pair_forks" --pair-commit "$base_sha")
+  pair_args=(--pair-with "$base_jar" --pair-out "$run_dir/base" --pair-commit "$base_sha")
 fi
+# The report's options are checked now, before the benchmarks run, by the report itself.
+report_check=(--check --run "$run_dir")
+if [[ -n "$compare_ref" ]]; then
+  report_check+=(--baseline "$run_dir/base")
+elif [[ -n "$baseline" ]]; then
+  report_check+=(--baseline "$baseline")
+fi
+[[ -n "$fail_pct" ]] && report_check+=(--fail-on-regression "$fail_pct")
+[[ -n "$gate_on" ]] && report_check+=(--gate-on "$gate_on")
+java -jar "$REPORT_JAR" "${report_check[@]}" || exit 2
 if [[ $dry_run -eq 1 ]]; then
   [[ -n "$compare_ref" ]] && echo "paired with $compare_ref ($base_sha): its benchmarks.jar is built in $base_tree when the run starts"
   exec java -cp "$BENCH_JAR" org.epocharena.bench.suite.Suite --profile "$profile" --out "$run_dir" \
     "${suite_args[@]}" ${pair_args[@]+"${pair_args[@]}"} --dry-run ${jmh_args[@]+-- "${jmh_args[@]}"}
 fi
 [[ -n "$compare_ref" ]] && build_base
-if [[ -e "$run_dir" && -n "$(ls -A "$run_dir" 2>/dev/null)" ]]; then
-  fail_usage "--out $run_dir already holds files; choose a new folder so nothing is overwritten"
-fi
+# The suite refuses a folder that already holds files; an empty one it was given is removed again on exit 2.
 mkdir -p "$run_dir" || { echo "run-bench.sh: cannot create $run_dir" >&2; exit 2; }
 run_dir="$(cd "$run_dir" && pwd)"
 

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.epocharena.report.page.ReportModel;
 import org.epocharena.report.page.Figures;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.page.ReportModel;
+import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.Gate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ public final class ReportCli implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "RUN_DIR|JMH_JSON",
             description = "Earlier run to compare against: every figure then shows its change and whether it is beyond noise.")
-    Path baseline;
+    Path referenceRun;
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
             description = "With --baseline: exit 5 when a headline figure worsens by more than PCT percent with its whole "
@@ -52,6 +52,12 @@ public final class ReportCli implements Callable<Integer> {
                     + "(default: all). A smaller family needs fewer forks to catch a regression; the rest is still shown.")
     java.util.Set<String> gateOn = new java.util.TreeSet<>();
 
+    @Option(names = "--check",
+            description = "Only check the options and that --baseline exists (the base of a paired run, RUN_DIR/base, "
+                    + "may not exist yet: it is written with the run); read and write nothing. Exit 0, or 2 naming the "
+                    + "problem.")
+    boolean check;
+
     @Override
     public Integer call() throws Exception {
         if (!gateOn.isEmpty() && failOnRegression == null) {
@@ -60,25 +66,31 @@ public final class ReportCli implements Callable<Integer> {
         if (failOnRegression != null && (failOnRegression.isNaN() || failOnRegression < 0 || failOnRegression > 1000)) {
             return ERRORS.usage("--fail-on-regression must be a percentage between 0 and 1000, got " + failOnRegression);
         }
-        if (failOnRegression != null && baseline == null) {
+        if (failOnRegression != null && referenceRun == null) {
             return ERRORS.usage("--fail-on-regression needs --baseline (nothing to compare against)");
+        }
+        if (check) {
+            if (referenceRun != null && !Files.exists(referenceRun) && !isPairedBase(referenceRun, run)) {
+                return ERRORS.usage("--baseline " + referenceRun + " does not exist");
+            }
+            return OK;
         }
         Path target = out != null ? out
                 : Files.isRegularFile(run) ? run.toAbsolutePath().resolveSibling(stem(run) + "-report") : run;
         try {
-            ReportModel model = new ReportPipeline().run(run, target, baseline,
+            ReportModel model = new ReportPipeline().run(run, target, referenceRun,
                     failOnRegression == null ? Double.NaN : failOnRegression, gateOn);
             PrintWriter o = new PrintWriter(System.out, true);
             o.println("Report: " + target.toAbsolutePath().normalize().resolve("index.html"));
             model.recommendation().forEach(line -> o.println("  " + line));
             model.run().warnings().forEach(w -> o.println("  warning: " + w));
-            if (model.baselineName() != null) {
+            if (model.referenceName() != null) {
                 o.println("  vs baseline: " + model.changes().size() + " figures compared, " + model.changedCount()
                         + " changed beyond noise, " + model.indicativeCount() + " indicative only (one fork: needs more forks)");
             }
             Gate gate = model.gate();
             if (gate != null) {
-                for (Change c : gate.inconclusive()) {
+                for (FigureChange c : gate.inconclusive()) {
                     o.println("  inconclusive: " + Figures.name(c.current()) + " " + Figures.change(c) + ": " + Gate.reason(c));
                 }
                 o.println("  gate: " + gate.compared().size() + " headline figures"
@@ -86,7 +98,7 @@ public final class ReportCli implements Callable<Integer> {
                         + " regressed by more than " + Figures.num(gate.threshold()) + "% beyond the noise, "
                         + gate.inconclusive().size() + " inconclusive");
                 if (!gate.regressions().isEmpty()) {
-                    for (Change c : gate.regressions()) {
+                    for (FigureChange c : gate.regressions()) {
                         System.err.println("REGRESSION " + Figures.name(c.current()) + ": " + Figures.change(c));
                     }
                     return REGRESSION;
@@ -96,6 +108,11 @@ public final class ReportCli implements Callable<Integer> {
         } catch (BadInputException e) {
             return ERRORS.fail(e.getMessage(), BAD_INPUT);
         }
+    }
+
+    /** The base of a paired run: the suite writes it into RUN_DIR/base while it runs. */
+    private static boolean isPairedBase(Path reference, Path run) {
+        return reference.toAbsolutePath().normalize().equals(run.toAbsolutePath().normalize().resolve("base"));
     }
 
     private static String stem(Path p) {

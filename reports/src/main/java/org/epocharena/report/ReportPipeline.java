@@ -15,9 +15,9 @@ import org.epocharena.report.output.StagedOutput;
 import org.epocharena.report.page.HtmlPage;
 import org.epocharena.report.page.ReportModel;
 import org.epocharena.report.page.SummaryMarkdown;
-import org.epocharena.report.stats.BaselineComparison;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.Gate;
+import org.epocharena.report.stats.ReferenceComparison;
 import org.epocharena.report.verdict.Recommendation;
 import org.epocharena.report.verdict.Scorecard;
 
@@ -30,23 +30,23 @@ public final class ReportPipeline {
     /**
      * @param input     run folder, folder of JMH JSON, or one JMH JSON file
      * @param out       where to write (usually the run folder)
-     * @param baseline  earlier run folder or JMH JSON, or null
+     * @param referenceRun earlier run folder or JMH JSON to compare with, or null
      * @param threshold regression threshold in percent, NaN for none
      */
-    public ReportModel run(Path input, Path out, Path baseline, double threshold) throws IOException {
-        return run(input, out, baseline, threshold, Set.of());
+    public ReportModel run(Path input, Path out, Path referenceRun, double threshold) throws IOException {
+        return run(input, out, referenceRun, threshold, Set.of());
     }
 
     /** As above, with the gate on the headline figures of {@code gateOn}'s harnesses only (empty: all). */
-    public ReportModel run(Path input, Path out, Path baseline, double threshold, Set<String> gateOn) throws IOException {
+    public ReportModel run(Path input, Path out, Path referenceRun, double threshold, Set<String> gateOn) throws IOException {
         RunData run = new RunLoader().load(input);
-        Map<String, Change> changes = Map.of();
-        String baselineName = null;
+        Map<String, FigureChange> changes = Map.of();
+        String referenceName = null;
         Gate gate = null;
-        if (baseline != null) {
-            RunData before = new RunLoader().load(baseline);
-            changes = BaselineComparison.compare(run.measurements(), before.measurements(), run.catalog(), m -> true);
-            baselineName = describe(baseline, before, input);
+        if (referenceRun != null) {
+            RunData before = new RunLoader().load(referenceRun);
+            changes = ReferenceComparison.compare(run.measurements(), before.measurements(), run.catalog(), m -> true);
+            referenceName = describe(referenceRun, before, input);
             if (!Double.isNaN(threshold)) {
                 Set<String> unknown = new java.util.TreeSet<>(gateOn);
                 run.measurements().forEach(m -> unknown.remove(m.harness()));
@@ -63,7 +63,7 @@ public final class ReportPipeline {
             new ResultsCsvWriter().write(staged.dir().resolve("results.csv"), run.measurements(), changes);
             ChartSet.Written charts = new ChartSet().write(run, staged.dir().resolve("charts"));
             ReportModel model = new ReportModel(run, sentences, scorecard, charts.charts(), charts.skipped(), changes,
-                    baselineName, gate, out);
+                    referenceName, gate, out);
             Files.writeString(staged.dir().resolve("index.html"), new HtmlPage().render(model), StandardCharsets.UTF_8);
             Files.writeString(staged.dir().resolve("summary.md"), new SummaryMarkdown().render(model), StandardCharsets.UTF_8);
             staged.commit();
@@ -72,16 +72,16 @@ public final class ReportPipeline {
     }
 
     /**
-     * The baseline as the page names it: its path and commit, and "paired" when it is the base of a
+     * The reference run as the page names it: its path and commit, and "paired" when it is the base of a
      * {@code ./run-bench.sh --compare-with} run (the {@code base} folder inside this run's folder).
      */
-    static String describe(Path baseline, RunData before, Path input) {
+    static String describe(Path referenceRun, RunData before, Path input) {
         Object commit = before.environment().get("gitCommit");
-        String name = baseline.toString();
+        String name = referenceRun.toString();
         if (commit instanceof String c && !c.isBlank() && !c.equals("unknown")) {
             name += " (commit " + (c.length() > 12 ? c.substring(0, 12) : c) + ")";
         }
-        Path b = baseline.toAbsolutePath().normalize();
+        Path b = referenceRun.toAbsolutePath().normalize();
         if (b.getFileName() != null && b.getFileName().toString().equals("base")
                 && b.getParent().equals(input.toAbsolutePath().normalize())) {
             name += ", paired: base and this run alternated fork by fork (ABBA) on this machine";

@@ -136,4 +136,25 @@ class ReportCliTest {
         assertThat(ReportCli.execute("--run", dir.toString(), "--bogus")).isEqualTo(2);
         assertThat(printed.err()).contains("--bogus");
     }
+
+    /** run-bench.sh asks before the benchmarks run, so that a mistyped option costs no run. */
+    @Test
+    void checkJudgesTheOptionsAloneAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("not-yet");
+        assertThat(ReportCli.execute("--check", "--run", run.toString())).isEqualTo(0);
+        assertThat(ReportCli.execute("--check", "--run", run.toString(), "--baseline", run.resolve("base").toString(),
+                "--fail-on-regression", "5", "--gate-on", "latency")).as("a paired run's base is written later").isEqualTo(0);
+        assertThat(run).doesNotExist();
+        printed.reset();
+        assertThat(ReportCli.execute("--check", "--run", run.toString(), "--baseline", dir.resolve("gone").toString()))
+                .isEqualTo(2);
+        assertThat(printed.err()).contains("gone").contains("does not exist");
+        printed.reset();
+        assertThat(ReportCli.execute("--check", "--run", run.toString(), "--gate-on", "latency")).isEqualTo(2);
+        assertThat(printed.err()).contains("needs --fail-on-regression");
+        printed.reset();
+        assertThat(ReportCli.execute("--check", "--run", run.toString(), "--fail-on-regression", "2000",
+                "--baseline", dir.toString())).isEqualTo(2);
+        assertThat(printed.err()).contains("2000");
+    }
 }

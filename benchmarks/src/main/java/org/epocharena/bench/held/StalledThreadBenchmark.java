@@ -21,6 +21,7 @@ import org.epocharena.bench.workload.Figures;
 import org.epocharena.bench.workload.MixedOperation;
 import org.epocharena.bench.workload.OnFull;
 import org.epocharena.bench.workload.SizeMix;
+import org.epocharena.runformat.SideFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -193,16 +194,16 @@ public class StalledThreadBenchmark {
         Path dir = Path.of(System.getProperty(DIR_PROPERTY, "target/held"));
         try {
             Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(dir.resolve(impl + ".csv"), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(dir.resolve(SideFiles.heldName(impl)), StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                         .setHeader("elapsed_ms", "held_bytes", "failed_allocations", "stall_active").build())) {
+                         .setHeader(SideFiles.HELD_HEADER.toArray(String[]::new)).build())) {
                 for (Sample s : samples) {
                     csv.printRecord(String.format(java.util.Locale.ROOT, "%.3f", s.elapsedMs()), s.heldBytes(),
                             s.failures(), s.stallActive());
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + dir.resolve(impl + ".csv"), e);
+            throw new IllegalStateException("cannot write " + dir.resolve(SideFiles.heldName(impl)), e);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.epocharena.runformat.SideFiles;
 
 /**
  * Collects the per-thread recorders of one trial and writes them out: one interval per measurement
@@ -31,7 +32,7 @@ final class HdrOutput {
     /** 1 ns .. 10 s at 3 significant digits: a stalled thread's 1-second outlier still fits. */
     private static final long HIGHEST_NS = 10_000_000_000L;
 
-    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private final List<ThreadRecorder> recorders = new CopyOnWriteArrayList<>();
     private final Histogram total = new Histogram(HIGHEST_NS, 3);
     private final File hgrm;
     private final HistogramLogWriter log;
@@ -41,7 +42,7 @@ final class HdrOutput {
      * One thread's recorder and the interval histogram it hands back: a SingleWriterRecorder only
      * takes back a histogram it gave out itself, so each recorder keeps its own.
      */
-    private static final class Lane {
+    private static final class ThreadRecorder {
         final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NS, 3);
         Histogram interval;
 
@@ -56,8 +57,8 @@ final class HdrOutput {
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create the HdrHistogram folder " + dir.getAbsolutePath());
         }
-        hgrm = new File(dir, name + ".hgrm");
-        File hlog = new File(dir, name + ".hlog");
+        hgrm = new File(dir, name + SideFiles.HISTOGRAM_SUMMARY_SUFFIX);
+        File hlog = new File(dir, name + SideFiles.INTERVAL_LOG_SUFFIX);
         List<Histogram> earlierForks = new ArrayList<>();
         long start = System.currentTimeMillis();
         if (hlog.isFile()) {
@@ -66,7 +67,7 @@ final class HdrOutput {
         try {
             logStream = new PrintStream(hlog, "UTF-8");
         } catch (FileNotFoundException | java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException("cannot write " + name + ".hlog in " + dir.getAbsolutePath(), e);
+            throw new IllegalStateException("cannot write " + hlog + " in " + dir.getAbsolutePath(), e);
         }
         log = new HistogramLogWriter(logStream);
         log.outputComment("epocharena " + name + ": per-call allocate latency, ns");
@@ -98,14 +99,14 @@ final class HdrOutput {
     }
 
     SingleWriterRecorder newRecorder() {
-        Lane lane = new Lane();
-        lanes.add(lane);
+        ThreadRecorder lane = new ThreadRecorder();
+        recorders.add(lane);
         return lane.recorder;
     }
 
     /** Drops whatever the recorders hold (warm-up values), so the next interval starts clean. */
     void discard() {
-        for (Lane lane : lanes) {
+        for (ThreadRecorder lane : recorders) {
             lane.take();
         }
     }
@@ -113,7 +114,7 @@ final class HdrOutput {
     /** Moves every recorder's values since the last call into one log interval and the total. */
     void endInterval() {
         Histogram merged = null;
-        for (Lane lane : lanes) {
+        for (ThreadRecorder lane : recorders) {
             Histogram interval = lane.take();
             if (merged == null) {
                 merged = interval.copy();

@@ -7,6 +7,7 @@ import org.epocharena.bench.alloc.Allocator;
 import org.epocharena.bench.alloc.Impls;
 import org.epocharena.bench.alloc.Lane;
 import org.epocharena.bench.workload.Touch;
+import org.epocharena.runformat.SideFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,6 +62,8 @@ import org.openjdk.jmh.runner.IterationType;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class LatencyBenchmark {
+    /** Its harness id, which names the interval logs it writes. */
+    public static final String HARNESS = "latency";
     static final int EPOCH_OPS = 256;
     /** One block size: latency by size is not the question here, and each size would be another fork. */
     static final int SIZE = 64;
@@ -83,7 +86,7 @@ public class LatencyBenchmark {
 
         void open(int threads) {
             allocator = Impls.named(impl).create(CAPACITY);
-            hdr = new HdrOutput("latency-" + impl + "-t" + threads);
+            hdr = new HdrOutput(SideFiles.intervalLogStem(HARNESS, impl, threads));
         }
 
         @Setup(Level.Iteration)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.epocharena.bench.throughput.FairnessProfiler;
 import org.epocharena.bench.workload.FiguresProfiler;
+import org.epocharena.runformat.SideFiles;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -40,7 +41,7 @@ public record PlannedRun(String harness, String part, List<BenchmarkListEntry> e
      * the forks' JVM arguments, JSON into {@code resultFile}.
      */
     public Options options(Options user, Path resultFile, Path hdrDir, String jvm) {
-        return options(user, resultFile, hdrDir, hdrDir.resolveSibling("held"), jvm);
+        return options(user, resultFile, hdrDir, hdrDir.resolveSibling(SideFiles.HELD_DIR), jvm);
     }
 
     /** As above, with the folder of the stalled-thread samples given. */

@@ -150,15 +150,16 @@ public final class Planner {
 
     /** The harness's benchmarks, in the jar's order. */
     List<BenchmarkListEntry> select(String harness) {
+        String benchmarkClass = HarnessRegistry.named(harness).benchmarkClass().getName();
         List<BenchmarkListEntry> out = new ArrayList<>();
         for (BenchmarkListEntry e : benchmarks) {
-            if (e.getUsername().startsWith(PACKAGE + harness + ".")) {
+            if (e.getUsername().startsWith(benchmarkClass + ".")) {
                 out.add(e);
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalStateException("no JMH benchmark found for harness '" + harness + "' under "
-                    + PACKAGE + harness + " (is the jar built with the annotation processor?)");
+            throw new IllegalStateException("no JMH benchmark found for harness '" + harness + "' in "
+                    + benchmarkClass + " (is the jar built with the annotation processor?)");
         }
         return out;
     }

@@ -23,13 +23,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Profile {
     /** The profiles shipped in the jar, cheapest first. */
     public static final List<String> NAMES = List.of("smoke", "quick", "full");
-    /** Every harness id, in the order a run executes them. */
-    public static final List<String> HARNESSES = List.of("latency", "throughput", "allocation", "oom", "held", "reclaim");
 
     private static final Set<String> KEYS = Set.of("forks", "warmup.iterations", "warmup.time",
             "measurement.iterations", "measurement.time", "timeout", "jvmArgs", "threads", "workers", "params",
             "prof", "once.impls", "once.params", "once.threads", "estimate.forkOverhead", "estimate.trial");
     private static final int MAX_THREADS = 1 << 16;
+    /** A profile-wide key (no harness prefix): the default forks per side of a paired run. */
+    static final String PAIR_FORKS = "pair.forks";
 
     private final String name;
     private final Properties properties;
@@ -71,14 +71,30 @@ public final class Profile {
     public List<String> harnesses() {
         List<String> listed = list("harnesses", "harnesses");
         for (String h : listed) {
-            if (!HARNESSES.contains(h)) {
+            if (!HarnessRegistry.ids().contains(h)) {
                 throw bad("harnesses", String.join(",", listed), "unknown harness '" + h + "'; valid: "
-                        + String.join(", ", HARNESSES));
+                        + String.join(", ", HarnessRegistry.ids()));
             }
         }
-        List<String> ordered = new ArrayList<>(HARNESSES);
+        List<String> ordered = new ArrayList<>(HarnessRegistry.ids());
         ordered.retainAll(listed);
         return ordered;
+    }
+
+    /**
+     * Forks per side of a paired run when {@code --pair-forks} is not given ({@value #PAIR_FORKS}), or null
+     * when the profile leaves it to the suite; the suite checks the range.
+     */
+    public Integer pairForks() {
+        String v = trimmed(properties.getProperty(PAIR_FORKS));
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw bad(PAIR_FORKS, v, "not a whole number");
+        }
     }
 
     /** Every setting for one harness, overrides applied and validated. */
@@ -105,17 +121,17 @@ public final class Profile {
     private void checkKeys() {
         Set<String> unknown = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.equals("harnesses") || KEYS.contains(key)) {
+            if (key.equals("harnesses") || key.equals(PAIR_FORKS) || KEYS.contains(key)) {
                 continue;
             }
             int dot = key.indexOf('.');
-            if (dot < 0 || !HARNESSES.contains(key.substring(0, dot)) || !KEYS.contains(key.substring(dot + 1))) {
+            if (dot < 0 || !HarnessRegistry.ids().contains(key.substring(0, dot)) || !KEYS.contains(key.substring(dot + 1))) {
                 unknown.add(key);
             }
         }
         if (!unknown.isEmpty()) {
             throw new ProfileException("profile '" + name + "': unknown key(s) " + unknown + "; valid keys: "
-                    + new TreeSet<>(KEYS) + ", each optionally prefixed by a harness id " + HARNESSES);
+                    + new TreeSet<>(KEYS) + ", each optionally prefixed by a harness id " + HarnessRegistry.ids());
         }
     }
 

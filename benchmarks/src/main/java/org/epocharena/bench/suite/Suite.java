@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.epocharena.bench.alloc.Impl;
 import org.epocharena.bench.alloc.Impls;
+import org.epocharena.runformat.SideFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
  * <p>Exit codes: 0 ok; 2 bad usage (one-line error and the usage line); 4 a benchmark failed or the
  * run was interrupted (the finished JSON stays; an interrupted run's empty result file is removed).
  *
- * <p>The run folder also gets {@code manifest.json} (see {@link Manifest}): every implementation with its
+ * <p>The run folder also gets {@code manifest.json} (see {@link ManifestContents}): every implementation with its
  * role and whether it ran, every harness with its headline figures; written before the first JMH run
  * and again at the end. Implementations that cannot run on the benchmark JVM (the java.lang.foreign
  * baselines below JDK 22) are left out of the plan and listed there with the reason.
@@ -54,7 +55,6 @@ import picocli.CommandLine.Parameters;
  * machine the real time runs longer, and the progress lines correct "left" by the pace so far.
  */
 @Command(name = "Suite", sortOptions = false,
-        customSynopsis = Suite.USAGE,
         description = {"Runs the epocharena JMH harnesses of a profile into a run folder.",
                 "Profiles (benchmarks/src/main/resources/profiles): smoke ~2 min, quick ~10 min, full 1-2 h on 2 cores."},
         footer = {"Exit codes: 0 ok, 2 bad usage, 4 a benchmark failed or the run was interrupted."})
@@ -64,10 +64,10 @@ public final class Suite implements Callable<Integer> {
     public static final int BENCHMARK_FAILED = 4;
     static final String USAGE = "Usage: java -cp benchmarks/target/benchmarks.jar org.epocharena.bench.suite.Suite"
             + " --profile smoke|quick|full --out RUN_DIR [--impls NAME,NAME,...]"
-            + " [--harness latency,throughput,allocation,oom,held,reclaim] [--threads 1,2,16] [--jvm /path/to/java]"
+            + " [--harness " + String.join(",", HarnessRegistry.ids()) + "] [--threads 1,2,16] [--jvm /path/to/java]"
             + " [--pair-with BASE_JAR --pair-out BASE_RUN_DIR [--pair-forks N] [--pair-commit SHA]]"
             + " [--dry-run] [-- <extra raw JMH options>] | --list";
-    /** Forks per side of a paired run when none is given: two is the least fork-level inference works with. */
+    /** Forks per side of a paired run when neither --pair-forks nor the profile gives one. */
     static final int DEFAULT_PAIR_FORKS = 4;
     static final int MAX_PAIR_FORKS = 100;
 
@@ -100,7 +100,8 @@ public final class Suite implements Callable<Integer> {
     Path baseOut;
 
     @Option(names = "--pair-forks", paramLabel = "N",
-            description = "with --pair-with: single-fork JMH runs per side and planned run (default " + DEFAULT_PAIR_FORKS + ")")
+            description = "with --pair-with: single-fork JMH runs per side and planned run (default: the profile's "
+                    + Profile.PAIR_FORKS + ", else " + DEFAULT_PAIR_FORKS + ")")
     Integer pairForks;
 
     @Option(names = "--pair-commit", paramLabel = "SHA", description = "with --pair-with: the base's git commit, for its env.json")
@@ -132,6 +133,7 @@ public final class Suite implements Callable<Integer> {
     /** Parses and runs; returns the exit code (never calls System.exit, so tests can call it). */
     public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
         CommandLine cl = new CommandLine(new Suite(stdout, stderr, args));
+        cl.getCommandSpec().usageMessage().customSynopsis(USAGE);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
         cl.setParameterExceptionHandler((e, a) -> usageError(stderr, e.getMessage()));
@@ -177,7 +179,8 @@ public final class Suite implements Callable<Integer> {
         }
         Options user = PassThroughOptions.parse(jmhOptions);
         boolean paired = baseJar != null;
-        int forksPerSide = pairForks == null ? DEFAULT_PAIR_FORKS : pairForks;
+        int forksPerSide = pairForks != null ? pairForks
+                : profile.pairForks() != null ? profile.pairForks() : DEFAULT_PAIR_FORKS;
         if (!paired && (baseOut != null || pairForks != null || baseCommit != null)) {
             throw new IllegalArgumentException("--pair-out, --pair-forks and --pair-commit need --pair-with BASE_JAR");
         }
@@ -215,7 +218,7 @@ public final class Suite implements Callable<Integer> {
         }
         for (int i = 0; i < runs.size(); i++) {
             PlannedRun run = runs.get(i);
-            Options o = run.options(user, raw.resolve(run.resultFileName()), raw.resolve("hdr"), jvm);
+            Options o = run.options(user, raw.resolve(run.resultFileName()), raw.resolve(SideFiles.INTERVAL_LOG_DIR), jvm);
             int trials = run.trials(o);
             double alone = trials * run.secondsPerTrial(o);
             aloneSeconds += alone;
@@ -226,7 +229,7 @@ public final class Suite implements Callable<Integer> {
                 stdout.println("  [" + (i + 1) + "] " + run.describe(o) + "; ~" + Progress.estimate(alone));
                 continue;
             }
-            Options baseOptions = run.options(user, baseRaw.resolve(run.resultFileName()), baseRaw.resolve("hdr"), jvm);
+            Options baseOptions = run.options(user, baseRaw.resolve(run.resultFileName()), baseRaw.resolve(SideFiles.INTERVAL_LOG_DIR), jvm);
             Options oneFork = oneFork(o, raw.resolve(run.resultFileName()));
             for (PairOrder.Step step : PairOrder.of(forksPerSide)) {
                 boolean base = step.side() == PairOrder.Side.BASE;
@@ -263,8 +266,8 @@ public final class Suite implements Callable<Integer> {
             stdout.println(String.format(Locale.ROOT, "  %-16s %-8s  %s%s", impl.name(), role, impl.description(), note));
         }
         stdout.println("Harnesses (--harness ID,...; default the profile's):");
-        for (Harness h : Harness.ALL) {
-            stdout.println(String.format(Locale.ROOT, "  %-11s %s", h.name(), h.question()));
+        for (HarnessRegistry.Entry h : HarnessRegistry.ALL) {
+            stdout.println(String.format(Locale.ROOT, "  %-11s %s", h.id(), h.question()));
         }
         stdout.flush();
     }
@@ -312,25 +315,25 @@ public final class Suite implements Callable<Integer> {
                         Path baseRaw, int totalTrials, double totalSeconds)
             throws IOException {
         boolean paired = baseJar != null;
-        Path hdr = raw.resolve("hdr");
+        Path hdr = raw.resolve(SideFiles.INTERVAL_LOG_DIR);
         Files.createDirectories(hdr);
-        Files.createDirectories(raw.resolve("held"));
-        Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses));
+        Files.createDirectories(raw.resolve(SideFiles.HELD_DIR));
+        ManifestContents.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses).write(out.resolve("manifest.json"));
         List<String> flags = runFlags(steps.get(0).options());
         Environment.write(out.resolve("env.json"), forkJvm, flags, profile.name(), chosenHarnesses,
                 selected.names(), args, Environment.gitCommit());
         if (paired) {
             Files.createDirectories(raw.resolve("forks"));
-            Files.createDirectories(baseRaw.resolve("hdr"));
-            Files.createDirectories(baseRaw.resolve("held"));
+            Files.createDirectories(baseRaw.resolve(SideFiles.INTERVAL_LOG_DIR));
+            Files.createDirectories(baseRaw.resolve(SideFiles.HELD_DIR));
             Files.createDirectories(baseRaw.resolve("forks"));
-            Manifest.write(baseOut.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses));
+            ManifestContents.of(Impls.all(), selected.names(), notRun, null, chosenHarnesses).write(baseOut.resolve("manifest.json"));
             Environment.write(baseOut.resolve("env.json"), forkJvm, flags, profile.name(), chosenHarnesses,
                     selected.names(), args, baseCommit == null || baseCommit.isBlank() ? "unknown" : baseCommit.trim());
         }
         // Forks read it from their JVM arguments; a -f 0 run reads it here.
         System.setProperty(PlannedRun.HDR_DIR_PROPERTY, hdr.toAbsolutePath().toString());
-        System.setProperty(PlannedRun.HELD_DIR_PROPERTY, raw.resolve("held").toAbsolutePath().toString());
+        System.setProperty(PlannedRun.HELD_DIR_PROPERTY, raw.resolve(SideFiles.HELD_DIR).toAbsolutePath().toString());
         String headClassPath = System.getProperty("java.class.path");
 
         long start = System.nanoTime();
@@ -404,9 +407,9 @@ public final class Suite implements Callable<Integer> {
         } finally {
             Runtime.getRuntime().removeShutdownHook(interruptHook);
         }
-        Manifest.write(out.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses));
+        ManifestContents.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses).write(out.resolve("manifest.json"));
         if (paired) {
-            Manifest.write(baseOut.resolve("manifest.json"), Manifest.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses));
+            ManifestContents.of(Impls.all(), selected.names(), notRun, finished, chosenHarnesses).write(baseOut.resolve("manifest.json"));
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         stdout.println("finished " + progress.started() + " of " + totalTrials + " trials in "
@@ -465,21 +468,20 @@ public final class Suite implements Callable<Integer> {
             if (h.isEmpty()) {
                 continue;
             }
-            if (!Profile.HARNESSES.contains(h)) {
-                throw new IllegalArgumentException("unknown harness '" + h + "'; valid: "
-                        + String.join(", ", Profile.HARNESSES));
-            }
-            wanted.add(h);
+            wanted.add(HarnessRegistry.named(h).id());
         }
         if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("--harness names no harness; valid: " + String.join(", ", Profile.HARNESSES));
+            throw new IllegalArgumentException("--harness names no harness; valid: " + String.join(", ", HarnessRegistry.ids()));
         }
-        List<String> ordered = new ArrayList<>(Profile.HARNESSES);
+        List<String> ordered = new ArrayList<>(HarnessRegistry.ids());
         ordered.retainAll(wanted);
         return ordered;
     }
 
-    /** A run folder must not hold an earlier run's results: mixed JSON or merged hdr logs would mislead. */
+    /**
+     * A run folder must be new or empty: an earlier run's JSON or interval logs would mix into this run's,
+     * and the report written into it afterwards would overwrite whatever else it holds.
+     */
     private static void checkRunDir(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + ": exists and is not a folder");
@@ -493,12 +495,20 @@ public final class Suite implements Callable<Integer> {
                 }
             }
         }
-        Path hdr = raw.resolve("hdr");
+        Path hdr = raw.resolve(SideFiles.INTERVAL_LOG_DIR);
         if (Files.isDirectory(hdr)) {
-            try (DirectoryStream<Path> old = Files.newDirectoryStream(hdr, "*.hlog")) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(hdr, "*" + SideFiles.INTERVAL_LOG_SUFFIX)) {
                 for (Path p : old) {
                     throw new IllegalArgumentException("--out " + dir + ": already holds HdrHistogram logs ("
                             + p.getFileName() + "); choose a new run folder");
+                }
+            }
+        }
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    throw new IllegalArgumentException("--out " + dir + " already holds files (" + p.getFileName()
+                            + "); choose a new folder so nothing is overwritten");
                 }
             }
         }

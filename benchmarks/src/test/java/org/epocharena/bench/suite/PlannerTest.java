@@ -29,7 +29,7 @@ class PlannerTest {
         Profile smoke = Profile.load("smoke");
         List<PlannedRun> runs = PLANNER.plan(smoke, smoke.harnesses(), runnable(), null);
 
-        for (String harness : Profile.HARNESSES) {
+        for (String harness : HarnessRegistry.ids()) {
             Set<String> impls = new HashSet<>();
             runs.stream().filter(r -> r.harness().equals(harness)).forEach(r -> impls.addAll(r.params().get(Planner.IMPL)));
             for (Impl impl : RunnableImpls.all()) {
@@ -79,7 +79,7 @@ class PlannerTest {
     @Test
     void baselinesOnlyLeaveArenaOnlyHarnessesAndMethodsOut() {
         Profile smoke = Profile.load("smoke");
-        List<PlannedRun> runs = PLANNER.plan(smoke, Profile.HARNESSES, Selection.parse("JVM_NEW"), null);
+        List<PlannedRun> runs = PLANNER.plan(smoke, HarnessRegistry.ids(), Selection.parse("JVM_NEW"), null);
         assertThat(runs).noneMatch(r -> r.harness().equals("oom"));
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.params().get(Planner.IMPL)).containsExactly("JVM_NEW");

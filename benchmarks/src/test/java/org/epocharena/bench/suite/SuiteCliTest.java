@@ -88,6 +88,32 @@ class SuiteCliTest {
     }
 
     @Test
+    void aRunFolderThatHoldsFilesIsRefusedAndLeftAsItWas() throws Exception {
+        Path used = java.nio.file.Files.createDirectories(tmp.resolve("used"));
+        java.nio.file.Files.writeString(used.resolve("notes.txt"), "mine");
+        assertThat(run("--profile", "smoke", "--out", used.toString(), "--impls", "JVM_NEW")).isEqualTo(Suite.USAGE_ERROR);
+        assertThat(stderr()).contains("already holds files (notes.txt)");
+        try (var files = java.nio.file.Files.list(used)) {
+            assertThat(files).containsExactly(used.resolve("notes.txt"));
+        }
+    }
+
+    @Test
+    void aPairedRunWithoutPairForksTakesTheProfilesOrTheSuitesDefault() {
+        String design = ArenaKind.values()[0].name();
+        String[] paired = {"--dry-run", "--harness", "allocation", "--impls", design, "--threads", "1",
+            "--pair-with", tmp.resolve("base.jar").toString()};
+        assertThat(run(concat(new String[] {"--profile", "smoke"}, paired))).isEqualTo(Suite.OK);
+        assertThat(stdout()).as("smoke's pair.forks").contains("2 times per side with one fork each");
+        assertThat(run(concat(new String[] {"--profile", "quick"}, paired))).isEqualTo(Suite.OK);
+        assertThat(stdout()).as("quick sets none").contains(Suite.DEFAULT_PAIR_FORKS + " times per side with one fork each");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    @Test
     void envJsonFlagsLeaveOutTheRunsOwnFolders() {
         var o = new org.openjdk.jmh.runner.options.OptionsBuilder().jvmArgs("-Xmx1g")
                 .jvmArgsAppend("-D" + PlannedRun.HDR_DIR_PROPERTY + "=/x/raw/hdr", "-D" + PlannedRun.HELD_DIR_PROPERTY + "=/x/raw/held",
@@ -114,7 +140,7 @@ class SuiteCliTest {
         for (Baseline b : Baseline.values()) {
             assertThat(stdout()).containsPattern("(?m)^  " + b.name() + " +baseline ");
         }
-        for (String h : Profile.HARNESSES) {
+        for (String h : HarnessRegistry.ids()) {
             assertThat(stdout()).containsPattern("(?m)^  " + h + " ");
         }
     }

@@ -18,6 +18,15 @@ import java.util.List;
 import java.util.Map;
 import org.epocharena.ArenaKind;
 import org.epocharena.bench.alloc.Baseline;
+import org.epocharena.report.jmh.RunData;
+import org.epocharena.report.jmh.RunLoader;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.store.db.HistoryQuery;
+import org.epocharena.store.db.ResultsStore;
+import org.epocharena.store.db.StoredFigure;
+import org.epocharena.store.run.RunFolder;
+import org.epocharena.store.run.RunRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +116,7 @@ class SuiteRunTest {
         JsonArray harnesses = manifest.getAsJsonArray("harnesses");
         List<String> declared = new ArrayList<>();
         harnesses.forEach(h -> declared.add(h.getAsJsonObject().get("name").getAsString()));
-        assertThat(declared).containsAll(Profile.HARNESSES);
+        assertThat(declared).containsAll(HarnessRegistry.ids());
         for (JsonElement h : harnesses) {
             JsonObject harness = h.getAsJsonObject();
             String benchmark = harness.get("benchmark").getAsString();
@@ -137,6 +146,55 @@ class SuiteRunTest {
                 assertThat(mine.get(0).getAsJsonObject("params").has(harness.get("threadsParam").getAsString())).isTrue();
             }
         }
+    }
+
+    /**
+     * The run folder as the report reads it and as the store keeps it (imported into an SQLite store and
+     * read back): the same figures in the same order, with the same values, units, directions and floors.
+     */
+    @Test
+    void theReportAndTheStoreReadTheRunFigureByFigure() throws Exception {
+        assertThat(exit).as(stdout).isEqualTo(Suite.OK);
+        RunData report = new RunLoader().load(runDir);
+        RunRecord record = RunFolder.read(runDir);
+        List<StoredFigure> stored;
+        try (ResultsStore store = ResultsStore.open("jdbc:sqlite:" + tmp.resolve("results.db"), null, null, true)) {
+            store.record(record);
+            stored = HistoryQuery.figures(store, HistoryQuery.runs(store));
+        }
+        List<Measurement> read = report.measurements();
+        assertThat(stored).hasSameSizeAs(read);
+        assertThat(read).extracting(Measurement::harness).contains("latency", "throughput", "allocation", "oom", "held",
+                "reclaim");
+        assertThat(read).as("the interval logs' figures").anyMatch(m -> m.mode().equals("hdr"));
+        for (int i = 0; i < read.size(); i++) {
+            Measurement m = read.get(i);
+            StoredFigure f = stored.get(i);
+            String what = m.key();
+            assertThat(List.of(f.harness(), f.benchmark(), f.impl(), f.mode(), f.metric(), f.unit(), f.params()))
+                    .as(what).containsExactly(m.harness(), m.benchmark(), m.implementation(), m.mode(), m.metric(), m.unit(),
+                            record.setting(m));
+            assertThat(f.threads()).as(what).isEqualTo(m.threads());
+            assertThat(f.baseline()).as(what).isEqualTo(m.baseline());
+            assertThat(f.score()).as(what).isEqualTo(m.value(), org.assertj.core.data.Offset.offset(0.0));
+            if (Double.isFinite(m.error())) {
+                assertThat(f.error()).as(what).isEqualTo(m.error());
+            } else {
+                assertThat(f.error()).as(what).isNaN();
+            }
+            Headline reportFloor = report.catalog().floorOf(m);
+            Headline storeFloor = f.floor();
+            assertThat(storeFloor.floorRelative()).as(what).isEqualTo(reportFloor.floorRelative());
+            assertThat(storeFloor.floorAbsolute()).as(what).isEqualTo(reportFloor.floorAbsolute());
+            assertThat(storeFloor.higherBetter()).as(what).isEqualTo(reportFloor.higherBetter());
+            assertThat(storeFloor.unit()).as(what).isEqualTo(reportFloor.unit());
+            assertThat(f.direction()).as(what).isEqualTo(report.catalog().directionOf(m));
+        }
+        Measurement p99 = read.stream().filter(m -> m.mode().equals("hdr") && m.metric().equals("p99")).findFirst()
+                .orElseThrow();
+        Headline tail = report.catalog().floorOf(p99);
+        assertThat(tail.id()).as("an interval-log p99 is the latency harness's headline").isEqualTo("p99");
+        assertThat(tail.unit()).as("and its floors are in the unit of its figures").isEqualTo(p99.unit());
     }
 
     private static List<JsonObject> results() throws Exception {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.epocharena.report.jmh.Measurement;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.FigureChange;
+import org.epocharena.runformat.Measurement;
 
 /**
  * Writes results.csv: one tidy row per measured point, so a spreadsheet or pandas needs no reshaping.
@@ -21,12 +21,12 @@ public final class ResultsCsvWriter {
         "params", "mode", "metric", "value", "error", "unit", "samples", "source",
         "forks", "baseline_value", "change_pct", "change_ci_low_pct", "change_ci_high_pct", "change_ci_confidence", "p_value", "basis", "changed"};
 
-    public void write(Path file, List<Measurement> rows, Map<String, Change> changes) throws IOException {
+    public void write(Path file, List<Measurement> rows, Map<String, FigureChange> changes) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").build();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, format)) {
             for (Measurement m : rows) {
-                Change c = changes.get(m.key());
+                FigureChange c = changes.get(m.key());
                 p.printRecord(m.harness(), m.benchmark(), m.implementation(), m.baseline(), m.threads(),
                         m.paramsText(), m.mode(), m.metric(), num(m.value()), num(m.error()), m.unit(),
                         m.samples().length, m.source(), m.forkCount(),

@@ -3,6 +3,10 @@ package org.epocharena.report.jmh;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.HeldSeries;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.PercentileCurve;
 
 /**
  * Everything one run contributes to a report.

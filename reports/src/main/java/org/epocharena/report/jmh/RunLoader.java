@@ -14,45 +14,65 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.epocharena.report.BadInputException;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.HeldSeries;
+import org.epocharena.runformat.IntervalLogReader;
+import org.epocharena.runformat.JmhResultReader;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.PercentileCurve;
+import org.epocharena.runformat.RunFormatException;
+import org.epocharena.runformat.RunManifest;
+import org.epocharena.runformat.SideFiles;
+import org.epocharena.runformat.UtilizationShare;
 
 /**
- * Finds and reads a run: a run folder ({@code raw/*.json}, {@code raw/hdr/*.hlog}, {@code raw/held/*.csv},
+ * Finds and reads a run: a run folder ({@code raw/*.json}, the side files of {@link SideFiles},
  * {@code manifest.json}, {@code env.json}),
  * a bare folder of JMH JSON, or one JMH JSON file. A {@code jmh-*.json} that is empty is skipped with a
  * warning (an interrupted fork leaves one, and the rest of the run still deserves a report); one that
  * is truncated or not JMH output is an error, because silently dropping it would hide results.
  */
 public final class RunLoader {
-    private final HlogReader hlog = new HlogReader();
+    private final IntervalLogReader hlog = new IntervalLogReader();
 
+    /** @throws BadInputException naming the file when the run cannot be read */
     public RunData load(Path input) {
+        try {
+            return read(input);
+        } catch (RunFormatException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private RunData read(Path input) {
         if (!Files.exists(input)) {
             throw new BadInputException("input not found: " + input);
         }
         if (Files.isRegularFile(input)) {
             Catalog catalog = Catalog.of(null);
-            List<Measurement> m = UtilizationShare.addTo(new JmhJsonParser(catalog).parse(input));
+            List<Measurement> m = UtilizationShare.addTo(new JmhResultReader(catalog).parse(input));
             Path folder = input.toAbsolutePath().getParent();
-            return new RunData(folder, m, List.of(), JmhJsonParser.environment(input), List.of(input.toAbsolutePath()),
+            return new RunData(folder, m, List.of(), JmhResultReader.environment(input), List.of(input.toAbsolutePath()),
                     List.of(), catalog, List.of());
         }
         Path folder = input.toAbsolutePath().normalize();
         Path raw = Files.isDirectory(folder.resolve("raw")) ? folder.resolve("raw") : folder;
         List<String> warnings = new ArrayList<>();
-        Path manifestFile = Files.exists(folder.resolve("manifest.json")) ? folder.resolve("manifest.json") : raw.resolve("manifest.json");
-        Catalog catalog = Catalog.of(readManifest(manifestFile));
-        JmhJsonParser jmh = new JmhJsonParser(catalog);
+        Path manifestFile = Files.exists(folder.resolve(RunManifest.FILE_NAME)) ? folder.resolve(RunManifest.FILE_NAME)
+                : raw.resolve(RunManifest.FILE_NAME);
+        Catalog catalog = Catalog.of(RunManifest.readIfPresent(manifestFile));
+        JmhResultReader jmh = new JmhResultReader(catalog);
         List<Measurement> measurements = new ArrayList<>();
         Path firstJmh = null;
         List<PercentileCurve> curves = new ArrayList<>();
         for (Path json : list(raw, ".json")) {
             String name = json.getFileName().toString();
-            if (name.equals("env.json") || name.equals("manifest.json")) {
+            if (name.equals("env.json") || name.equals(RunManifest.FILE_NAME)) {
                 continue;
             }
             if (name.startsWith("jmh-") && size(json) == 0) {
                 warnings.add(name + " is empty (that JMH run did not finish); its results are missing");
-            } else if (name.startsWith("jmh-") || JmhJsonParser.looksLikeJmh(json)) {
+            } else if (name.startsWith("jmh-") || JmhResultReader.looksLikeJmh(json)) {
                 measurements.addAll(jmh.parse(json));
                 firstJmh = firstJmh == null ? json : firstJmh;
             }
@@ -60,8 +80,8 @@ public final class RunLoader {
         if (measurements.isEmpty()) {
             throw new BadInputException("no JMH results in " + input + " (expected raw/jmh-*.json)");
         }
-        for (Path h : list(raw.resolve("hdr"), ".hlog")) {
-            Optional<HlogReader.Result> r = hlog.read(h, catalog);
+        for (Path h : list(raw.resolve(SideFiles.INTERVAL_LOG_DIR), SideFiles.INTERVAL_LOG_SUFFIX)) {
+            Optional<IntervalLogReader.Result> r = hlog.read(h, catalog);
             if (r.isEmpty()) {
                 warnings.add(h.getFileName() + " has no recorded interval (its trial failed before measuring; see"
                         + " raw/console.log): its percentiles are missing");
@@ -71,7 +91,7 @@ public final class RunLoader {
             measurements.addAll(r.get().figures());
         }
         List<HeldSeries> held = new ArrayList<>();
-        for (Path csv : list(raw.resolve("held"), ".csv")) {
+        for (Path csv : list(raw.resolve(SideFiles.HELD_DIR), SideFiles.HELD_SUFFIX)) {
             held.add(HeldSeries.read(csv, catalog));
         }
         catalog.undeclared().forEach(u -> warnings.add(u + " is not declared in manifest.json: reported as a design"));
@@ -88,32 +108,13 @@ public final class RunLoader {
         if (Files.isRegularFile(manifestFile) && !rawFiles.contains(manifestFile)) {
             rawFiles.add(0, manifestFile);
         }
-        Map<String, Object> env = new LinkedHashMap<>(JmhJsonParser.environment(firstJmh));
+        Map<String, Object> env = new LinkedHashMap<>(JmhResultReader.environment(firstJmh));
         Map<String, Object> written = readEnv(envFile, warnings);
         if (!written.isEmpty()) {
             env.keySet().retainAll(List.of("jmh"));
             env.putAll(written);
         }
         return new RunData(folder, UtilizationShare.addTo(measurements), curves, env, rawFiles, warnings, catalog, held);
-    }
-
-    /** manifest.json, or null when the run has none (an older suite): the catalog then learns from the params. */
-    private static Manifest readManifest(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Manifest m = new Gson().fromJson(r, Manifest.class);
-            if (m == null) {
-                throw new BadInputException("manifest.json is empty: " + file);
-            }
-            if (m.schema() != 1) {
-                throw new BadInputException("manifest.json schema " + m.schema() + " is not supported (this report reads schema 1): " + file);
-            }
-            return m;
-        } catch (IOException | JsonParseException e) {
-            throw new BadInputException("manifest.json is unreadable (" + e.getMessage() + "): " + file, e);
-        }
     }
 
     /** In a bare folder of JSON the report's own output sits beside the input: do not list it as raw. */

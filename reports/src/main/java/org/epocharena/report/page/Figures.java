@@ -3,9 +3,9 @@ package org.epocharena.report.page;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
-import org.epocharena.report.jmh.Measurement;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.RatioEstimate;
+import org.epocharena.runformat.Measurement;
 
 /**
  * Text for figures: three significant digits, always with the error and the unit, so no number on the
@@ -57,7 +57,7 @@ public final class Figures {
     }
 
     /** "+12.3% (99.9% CI +8.1..+16.7%, fork means) changed", "... indicative", "... within noise". */
-    public static String change(Change c) {
+    public static String change(FigureChange c) {
         RatioEstimate e = c.estimate();
         String pct = String.format(Locale.ROOT, "%+.1f%%", e.changePercent());
         if (!e.known()) {

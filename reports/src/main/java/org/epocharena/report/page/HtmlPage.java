@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.epocharena.report.chart.ChartInfo;
-import org.epocharena.report.jmh.Measurement;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.FigureChange;
+import org.epocharena.runformat.Measurement;
 
 /**
  * index.html: the answer (sentences and scorecard) on the first screen, then charts, tables,
@@ -145,9 +145,9 @@ public final class HtmlPage {
         }
     }
 
-    /** Against a baseline run: counts, the gate's outcome, regressions and inconclusive figures. */
+    /** Against a reference run: counts, the gate's outcome, regressions and inconclusive figures. */
     private static void comparison(StringBuilder h, ReportModel r) {
-        if (r.baselineName() == null) {
+        if (r.referenceName() == null) {
             return;
         }
         boolean failed = r.gate() != null && !r.gate().regressions().isEmpty();
@@ -161,7 +161,7 @@ public final class HtmlPage {
     private static void tables(StringBuilder h, ReportModel r) {
         Map<String, List<Measurement>> byHarness = new TreeMap<>();
         r.run().measurements().forEach(m -> byHarness.computeIfAbsent(m.harness(), k -> new java.util.ArrayList<>()).add(m));
-        boolean compare = r.baselineName() != null;
+        boolean compare = r.referenceName() != null;
         for (Map.Entry<String, List<Measurement>> e : byHarness.entrySet()) {
             h.append("<h2>Figures: ").append(esc(e.getKey())).append("</h2>\n<table><tr><th>benchmark</th><th>implementation</th>"
                     + "<th>threads</th><th>params</th><th>mode</th><th>metric</th><th>value ± error unit</th>");
@@ -179,7 +179,7 @@ public final class HtmlPage {
                         .append("</td><td>").append(esc(m.metric())).append("</td><td class=\"n\">").append(esc(Figures.withError(m)))
                         .append("</td>");
                 if (compare) {
-                    Change c = r.changes().get(m.key());
+                    FigureChange c = r.changes().get(m.key());
                     h.append("<td class=\"n\">").append(c == null ? "not in baseline" : esc(Figures.withError(c.previous())))
                             .append("</td><td class=\"").append(c != null && c.changed() ? "beyond" : "noise").append("\">")
                             .append(c == null ? "" : esc(Figures.change(c))).append("</td>");

@@ -43,7 +43,7 @@ public final class SummaryMarkdown {
         if (!notes.isEmpty()) {
             s.append('\n');
         }
-        if (r.baselineName() != null) {
+        if (r.referenceName() != null) {
             s.append("\n## Against the baseline run\n\n");
             Verdicts.comparisonLines(r).forEach(line -> s.append("- ").append(cell(line)).append('\n'));
         }

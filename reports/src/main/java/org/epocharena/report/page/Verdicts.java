@@ -3,7 +3,7 @@ package org.epocharena.report.page;
 import java.util.ArrayList;
 import java.util.List;
 import org.epocharena.report.stats.Basis;
-import org.epocharena.report.stats.Change;
+import org.epocharena.report.stats.FigureChange;
 import org.epocharena.report.stats.Gate;
 import org.epocharena.report.verdict.Bound;
 import org.epocharena.report.verdict.Cell;
@@ -49,10 +49,10 @@ final class Verdicts {
         };
     }
 
-    /** Lines on the comparison with a baseline run and on the gate. */
+    /** Lines on the comparison with a reference run and on the gate. */
     static List<String> comparisonLines(ReportModel r) {
         List<String> out = new ArrayList<>();
-        out.add("Against baseline " + r.baselineName() + ": " + r.changes().size() + " figures compared, " + r.changedCount()
+        out.add("Against baseline " + r.referenceName() + ": " + r.changes().size() + " figures compared, " + r.changedCount()
                 + " changed beyond the noise (fork means, Holm-corrected, past the floor), " + r.indicativeCount()
                 + " indicative only (one fork: would need more forks).");
         Gate g = r.gate();
@@ -60,11 +60,11 @@ final class Verdicts {
             out.add("Gate at " + Figures.num(g.threshold()) + "%: " + g.compared().size() + " headline figures, "
                     + g.regressions().size() + " regressed beyond the threshold and the noise, " + g.inconclusive().size()
                     + " inconclusive.");
-            for (Change c : g.regressions()) {
+            for (FigureChange c : g.regressions()) {
                 out.add("REGRESSION " + Figures.name(c.current()) + ": " + Figures.withError(c.previous()) + " -> "
                         + Figures.withError(c.current()) + ", " + Figures.change(c));
             }
-            for (Change c : g.inconclusive()) {
+            for (FigureChange c : g.inconclusive()) {
                 out.add("inconclusive: " + Figures.name(c.current()) + " " + Figures.change(c) + ": " + Gate.reason(c));
             }
         }

@@ -1,6 +1,6 @@
 package org.epocharena.report.stats;
 
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 
 /**
  * What a comparison's samples are. Iterations of one JMH fork share the fork's JIT decisions, heap

@@ -2,7 +2,7 @@ package org.epocharena.report.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Measurement;
 
 /**
  * A set of comparisons judged together: every ratio of a page, or every figure a gate watches.

@@ -3,8 +3,8 @@ package org.epocharena.report.stats;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.epocharena.report.jmh.Catalog;
-import org.epocharena.report.jmh.Measurement;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Measurement;
 
 /**
  * {@code --fail-on-regression PCT}: fails only on a headline figure that got worse by more than PCT
@@ -24,24 +24,24 @@ import org.epocharena.report.jmh.Measurement;
  * @param regressions  figures that fail the gate
  * @param inconclusive figures worse than PCT by their point estimate, without the evidence to fail
  */
-public record Gate(double threshold, Map<String, Change> compared, List<Change> regressions, List<Change> inconclusive) {
+public record Gate(double threshold, Map<String, FigureChange> compared, List<FigureChange> regressions, List<FigureChange> inconclusive) {
 
-    public static Gate of(List<Measurement> current, List<Measurement> baseline, Catalog catalog, double pct) {
-        return of(current, baseline, catalog, pct, Set.of());
+    public static Gate of(List<Measurement> current, List<Measurement> reference, Catalog catalog, double pct) {
+        return of(current, reference, catalog, pct, Set.of());
     }
 
     /** The gate on the headline figures of {@code harnesses} only; an empty set means every harness. */
-    public static Gate of(List<Measurement> current, List<Measurement> baseline, Catalog catalog, double pct,
+    public static Gate of(List<Measurement> current, List<Measurement> reference, Catalog catalog, double pct,
                           Set<String> harnesses) {
-        Map<String, Change> family = BaselineComparison.compare(current, baseline, catalog,
+        Map<String, FigureChange> family = ReferenceComparison.compare(current, reference, catalog,
                 m -> catalog.headlineOf(m) != null && (harnesses.isEmpty() || harnesses.contains(m.harness())));
-        List<Change> regressions = family.values().stream().filter(c -> c.regressesBeyond(pct)).toList();
-        List<Change> inconclusive = family.values().stream().filter(c -> c.worseBy(pct) && !c.regressesBeyond(pct)).toList();
+        List<FigureChange> regressions = family.values().stream().filter(c -> c.regressesBeyond(pct)).toList();
+        List<FigureChange> inconclusive = family.values().stream().filter(c -> c.worseBy(pct) && !c.regressesBeyond(pct)).toList();
         return new Gate(pct, family, regressions, inconclusive);
     }
 
     /** Why an inconclusive figure did not fail the gate. */
-    public static String reason(Change c) {
+    public static String reason(FigureChange c) {
         if (c.estimate().basis() != Basis.FORKS) {
             return "needs >= 2 forks on both sides (this comparison has "
                     + Math.min(c.current().forkCount(), c.previous().forkCount()) + ")";

@@ -1,7 +1,7 @@
 package org.epocharena.report.verdict;
 
-import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.stats.RatioEstimate;
+import org.epocharena.runformat.Measurement;
 
 /**
  * One implementation's figure in one column, against the column's best.

@@ -1,6 +1,6 @@
 package org.epocharena.report.verdict;
 
-import org.epocharena.report.jmh.Headline;
+import org.epocharena.runformat.Headline;
 
 /**
  * One scorecard column: a headline figure at one workload point.

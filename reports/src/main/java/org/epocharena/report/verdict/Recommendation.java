@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.epocharena.report.jmh.Headline;
-import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.page.Figures;
 import org.epocharena.report.stats.Basis;
 import org.epocharena.report.stats.RatioEstimate;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
 
 /**
  * The scorecard in a reviewer's words: per headline, which design leads and by how much (with the

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.epocharena.report.jmh.Catalog;
-import org.epocharena.report.jmh.Headline;
-import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.RunData;
-import org.epocharena.report.jmh.TimeUnits;
 import org.epocharena.report.stats.Basis;
 import org.epocharena.report.stats.Family;
 import org.epocharena.report.stats.RatioEstimate;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.TimeUnits;
 
 /**
  * The answer in one table: a row per implementation (designs, then baselines), a column per headline

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.epocharena.report.Fixtures;
-import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.RunLoader;
-import org.epocharena.report.stats.BaselineComparison;
+import org.epocharena.report.stats.ReferenceComparison;
+import org.epocharena.runformat.Measurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,11 +55,11 @@ class ResultsCsvWriterTest {
     }
 
     @Test
-    void comparisonColumnsAreFilledAgainstABaseline(@TempDir Path dir) throws IOException {
+    void comparisonColumnsAreFilledAgainstAReferenceRun(@TempDir Path dir) throws IOException {
         var run = new RunLoader().load(Fixtures.path("run-b"));
         List<Measurement> all = run.measurements();
         Path csv = dir.resolve("results.csv");
-        new ResultsCsvWriter().write(csv, all, BaselineComparison.compare(all, all, run.catalog(), m -> true));
+        new ResultsCsvWriter().write(csv, all, ReferenceComparison.compare(all, all, run.catalog(), m -> true));
         CSVRecord score = read(csv).stream().filter(r -> r.get("harness").equals("throughput") && r.get("metric").equals("score"))
                 .findFirst().orElseThrow();
         assertThat(Double.parseDouble(score.get("change_pct"))).isEqualTo(0.0);

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import org.epocharena.report.BadInputException;
 import org.epocharena.report.Fixtures;
 import org.epocharena.report.fixture.SyntheticRun;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,8 @@ package org.epocharena.report.jmh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
 import org.junit.jupiter.api.Test;
 
 /** A headline belongs to one benchmark method: a control in the same class is not the harness's figure. */

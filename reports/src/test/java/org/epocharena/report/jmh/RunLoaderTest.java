@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.epocharena.report.BadInputException;
 import org.epocharena.report.Fixtures;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.PercentileCurve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -32,8 +32,8 @@ class GateTest {
         Gate g = Gate.of(b.measurements(), a.measurements(), b.catalog(), 10);
         assertThat(g.compared()).hasSizeGreaterThan(50);
         assertThat(g.regressions()).isEmpty();
-        var page = BaselineComparison.compare(b.measurements(), a.measurements(), b.catalog(), m -> true);
-        long changed = page.values().stream().filter(Change::changed).count();
+        var page = ReferenceComparison.compare(b.measurements(), a.measurements(), b.catalog(), m -> true);
+        long changed = page.values().stream().filter(FigureChange::changed).count();
         assertThat(page).hasSizeGreaterThan(300);
         assertThat(changed).as("figures called changed out of %d", page.size()).isLessThanOrEqualTo(page.size() / 100);
         if (forks == 1) {
@@ -56,7 +56,7 @@ class GateTest {
         assertThat(g.regressions()).isEmpty();
         assertThat(g.inconclusive()).extracting(c -> c.current().implementation() + " t=" + c.current().threads())
                 .contains("LOCK_FREE t=1");
-        Change c = g.inconclusive().stream().filter(x -> x.current().implementation().equals("LOCK_FREE")
+        FigureChange c = g.inconclusive().stream().filter(x -> x.current().implementation().equals("LOCK_FREE")
                 && x.current().threads() == 1).findFirst().orElseThrow();
         if (forks == 1) {
             assertThat(Gate.reason(c)).startsWith("needs >= 2 forks");

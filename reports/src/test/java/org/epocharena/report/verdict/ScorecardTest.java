@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.epocharena.report.Fixtures;
 import org.epocharena.report.fixture.SyntheticRun;
-import org.epocharena.report.jmh.Headline;
-import org.epocharena.report.jmh.Measurement;
 import org.epocharena.report.jmh.RunData;
 import org.epocharena.report.jmh.RunLoader;
 import org.epocharena.report.stats.Basis;
+import org.epocharena.runformat.Headline;
+import org.epocharena.runformat.Measurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.RunFormatException;
+import org.epocharena.runformat.RunManifest;
 import org.epocharena.store.run.Machine;
-import org.epocharena.store.run.Manifest;
 
 /** Reads every run and figure back, oldest run first, for the history page. */
 public final class HistoryQuery {
@@ -27,10 +29,19 @@ public final class HistoryQuery {
                 Machine m = new Machine(rs.getString(7), rs.getInt(8), rs.getLong(9), rs.getString(10), rs.getString(11),
                         rs.getString(12), rs.getString(13));
                 runs.add(new StoredRun(rs.getString(1), m, rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Manifest.parse(rs.getString(6), "manifest of run " + rs.getString(1))));
+                        rs.getString(5), catalog(rs.getString(6), rs.getString(1))));
             }
         }
         return runs;
+    }
+
+    /** The catalog of a stored run's manifest; a manifest the importer took is one the reader takes. */
+    private static Catalog catalog(String manifestJson, String run) {
+        try {
+            return Catalog.of(manifestJson == null ? null : RunManifest.parse(manifestJson, "manifest of run " + run));
+        } catch (RunFormatException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Every figure of {@code runs}, in run order, each with its samples. */

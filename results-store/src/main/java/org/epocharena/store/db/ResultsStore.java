@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
-import org.epocharena.store.run.Figure;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.store.run.Machine;
 import org.epocharena.store.run.RunRecord;
 import org.flywaydb.core.Flyway;
@@ -177,26 +177,26 @@ public final class ResultsStore implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement s = connection.prepareStatement(
                      "INSERT INTO sample (run, figure_no, fork, iteration, value) VALUES (?, ?, ?, ?, ?)")) {
-            List<Figure> figures = r.figures();
+            List<Measurement> figures = r.figures();
             for (int i = 0; i < figures.size(); i++) {
-                Figure x = figures.get(i);
+                Measurement x = figures.get(i);
                 f.setString(1, r.contentHash());
                 f.setInt(2, i);
-                f.setString(3, Path.of(x.sourceFile()).getFileName().toString());
+                f.setString(3, x.source());
                 f.setString(4, x.harness());
                 f.setString(5, x.benchmark());
-                f.setString(6, x.impl());
+                f.setString(6, x.implementation());
                 f.setInt(7, x.baseline() ? 1 : 0);
-                f.setString(8, x.params());
+                f.setString(8, r.setting(x));
                 f.setString(9, x.mode());
                 f.setInt(10, x.threads());
                 f.setString(11, x.metric());
                 f.setString(12, x.unit());
-                number(f, 13, x.score());
+                number(f, 13, x.value());
                 number(f, 14, x.error());
                 f.addBatch();
-                for (int fork = 0; fork < x.samples().size(); fork++) {
-                    double[] values = x.samples().get(fork);
+                for (int fork = 0; fork < x.forks().length; fork++) {
+                    double[] values = x.forks()[fork];
                     for (int it = 0; it < values.length; it++) {
                         s.setString(1, r.contentHash());
                         s.setInt(2, i);

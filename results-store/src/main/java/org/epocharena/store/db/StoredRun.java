@@ -1,11 +1,15 @@
 package org.epocharena.store.db;
 
+import org.epocharena.runformat.Catalog;
 import org.epocharena.store.run.Machine;
-import org.epocharena.store.run.Manifest;
 
-/** A run as the store holds it; {@code id} is its content hash. */
+/**
+ * A run as the store holds it; {@code id} is its content hash.
+ *
+ * @param catalog what the run measured, from its manifest as the report reads it (empty for runs without one)
+ */
 public record StoredRun(String id, Machine machine, String gitCommit, String profile, String startedAt,
-                        String sourcePath, Manifest manifest) {
+                        String sourcePath, Catalog catalog) {
 
     /** The first 7 characters of the commit, as git abbreviates it. */
     public String shortCommit() {

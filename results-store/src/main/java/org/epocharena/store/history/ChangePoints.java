@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.TTest;
+import org.epocharena.runformat.Headline;
 
 /**
  * Change points in one figure's history: <b>binary segmentation with a t-test</b>. In a segment of runs,
@@ -49,7 +50,7 @@ public final class ChangePoints {
      * @param after      the mean after it
      * @param singleRuns true when the test had one run a side and so rested on iterations (optimistic)
      */
-    public record Change(int index, double before, double after, double pValue, boolean singleRuns) {
+    public record ChangePoint(int index, double before, double after, double pValue, boolean singleRuns) {
         public double changePercent() {
             return (after / before - 1) * 100;
         }
@@ -58,9 +59,9 @@ public final class ChangePoints {
     private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
 
     private final double alpha;
-    private final Floor floor;
+    private final Headline floor;
 
-    ChangePoints(double alpha, Floor floor) {
+    ChangePoints(double alpha, Headline floor) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
         }
@@ -69,10 +70,10 @@ public final class ChangePoints {
     }
 
     /** The change points of {@code points}, by index, first to last. */
-    public List<Change> find(List<Point> points) {
-        List<Change> out = new ArrayList<>();
+    public List<ChangePoint> find(List<Point> points) {
+        List<ChangePoint> out = new ArrayList<>();
         segment(points, 0, points.size(), out);
-        out.sort(Comparator.comparingInt(Change::index));
+        out.sort(Comparator.comparingInt(ChangePoint::index));
         return out;
     }
 
@@ -83,7 +84,7 @@ public final class ChangePoints {
                 : runs.stream().flatMapToDouble(p -> Arrays.stream(p.samples())).toArray();
     }
 
-    private void segment(List<Point> points, int lo, int hi, List<Change> out) {
+    private void segment(List<Point> points, int lo, int hi, List<ChangePoint> out) {
         boolean byRun = hi - lo >= 3;
         double sigma = byRun ? runToRunNoise(points.subList(lo, hi)) : Double.NaN;
         int best = -1;
@@ -111,8 +112,8 @@ public final class ChangePoints {
         double[] left = side(points, lo, best, byRun);
         double[] right = side(points, best, hi, byRun);
         double p = byRun ? runP(left, right, sigma, hi - lo - 2) : welchP(left, right);
-        if (p < alpha / candidates && floor.beyond(mean(left), mean(right))) {
-            out.add(new Change(best, mean(left), mean(right), p, !byRun));
+        if (p < alpha / candidates && floor.practicallyDifferent(mean(left), mean(right))) {
+            out.add(new ChangePoint(best, mean(left), mean(right), p, !byRun));
             segment(points, lo, best, out);
             segment(points, best, hi, out);
         }

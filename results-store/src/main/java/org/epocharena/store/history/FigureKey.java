@@ -6,10 +6,12 @@ import org.epocharena.store.db.StoredFigure;
 /** What makes two stored figures the same figure, across runs and machines; the implementation aside. */
 record FigureKey(String harness, String benchmark, String mode, String metric, String params, int threads, String unit)
         implements Comparable<FigureKey> {
+    /** The metric of JMH's primary result, as the report names it. */
+    static final String PRIMARY = "score";
 
     private static final Comparator<FigureKey> ORDER = Comparator.comparing(FigureKey::harness)
             .thenComparing(FigureKey::benchmark).thenComparing(FigureKey::params).thenComparingInt(FigureKey::threads)
-            .thenComparing(k -> k.metric().isEmpty() ? "" : "~" + k.metric()).thenComparing(FigureKey::mode)
+            .thenComparing(k -> k.metric().equals(PRIMARY) ? "" : "~" + k.metric()).thenComparing(FigureKey::mode)
             .thenComparing(FigureKey::unit);
 
     static FigureKey of(StoredFigure f) {
@@ -18,9 +20,7 @@ record FigureKey(String harness, String benchmark, String mode, String metric, S
 
     /** "ThroughputBenchmark.run score, mix=MIXED, 64 threads". */
     String title() {
-        String[] parts = benchmark.split("\\.");
-        String simple = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
-        return simple + " " + (metric.isEmpty() ? "score" : metric) + (params.isEmpty() ? "" : ", " + params)
+        return benchmark + " " + metric + (params.isEmpty() ? "" : ", " + params)
                 + ", " + threads + (threads == 1 ? " thread" : " threads");
     }
 

@@ -16,7 +16,7 @@ record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Tr
                     MachinesView machinesView, double alpha) {
 
     /** One change point, for the table that opens the page. */
-    record ChangeRow(Trend trend, String impl, ChangePoints.Change change, StoredFigure before, StoredFigure after) {
+    record ChangeRow(Trend trend, String impl, ChangePoints.ChangePoint change, StoredFigure before, StoredFigure after) {
     }
 
     /**
@@ -47,9 +47,9 @@ record HistoryModel(List<StoredRun> runs, Map<String, Machine> machines, List<Tr
             if (byImpl.values().stream().noneMatch(l -> l.stream().map(StoredFigure::run).distinct().count() >= 2)) {
                 return; // one run: nothing to trend
             }
-            Map<String, List<ChangePoints.Change>> found = new TreeMap<>();
+            Map<String, List<ChangePoints.ChangePoint>> found = new TreeMap<>();
             byImpl.forEach((impl, list) -> {
-                ChangePoints cp = new ChangePoints(alpha, Floor.of(list.get(list.size() - 1)));
+                ChangePoints cp = new ChangePoints(alpha, list.get(list.size() - 1).floor());
                 found.put(impl, cp.find(list.stream().map(f -> new ChangePoints.Point(f.run().gitCommit(),
                         f.samples().length > 0 ? f.samples() : new double[] {f.score()})).toList()));
             });

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.Direction;
 import org.epocharena.store.db.StoredFigure;
 import org.epocharena.store.db.StoredRun;
 import org.epocharena.store.run.Machine;
@@ -194,7 +196,7 @@ public final class HistoryPage {
                     .append(".png\" width=\"").append(TrendChart.WIDTH).append("\" height=\"").append(TrendChart.HEIGHT)
                     .append("\" alt=\"").append(esc(t.key().title())).append("\"><figcaption>")
                     .append(esc(t.key().title())).append(" (").append(esc(t.key().unit())).append(", ")
-                    .append(reading(Direction.of(t.byImpl().values().iterator().next().get(0))))
+                    .append(reading(t.byImpl().values().iterator().next().get(0).direction()))
                     .append("): ");
             List<String> parts = new ArrayList<>();
             t.byImpl().forEach((impl, list) -> {
@@ -207,7 +209,8 @@ public final class HistoryPage {
     }
 
     private static String reading(Direction d) {
-        return d == Direction.HIGHER ? "higher is better" : d == Direction.LOWER ? "lower is better" : "no better direction";
+        return d == Direction.HIGHER_IS_BETTER ? "higher is better" : d == Direction.LOWER_IS_BETTER ? "lower is better"
+                : "no better direction";
     }
 
     private static void machines(StringBuilder h, HistoryModel m) {
@@ -306,8 +309,9 @@ public final class HistoryPage {
                 + "within a run. Only where a segment holds just two runs, one a side, is there no run-to-run noise to "
                 + "measure: Welch's t-test on JMH's per-iteration raw data is used and the change is marked as resting on "
                 + "single runs (optimistic: iterations share their run's conditions). A significant boundary is a change "
-                + "point only when the two sides differ by more than the practical-equivalence floor (the manifest's floor "
-                + "for a headline figure, else " + (int) (Floor.DEFAULT_RELATIVE * 100) + "%); then both sides are "
+                + "point only when the two sides differ by more than the practical-equivalence floors the report uses (the "
+                + "manifest's for a headline figure, else " + (int) (Catalog.DEFAULT_FLOOR_RELATIVE * 100) + "% and the "
+                + "timer's resolution for a time); then both sides are "
                 + "searched again. Runs of one commit are never split.</p>\n");
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.epocharena.runformat.Direction;
 import org.epocharena.store.db.StoredFigure;
 import org.epocharena.store.db.StoredRun;
 
@@ -62,7 +63,7 @@ record MachinesView(String profile, List<StoredRun> latest, List<Row> rows) {
             if (cells.stream().filter(c -> !c.isEmpty()).count() < 2) {
                 return;
             }
-            Direction d = cells.stream().flatMap(c -> c.values().stream()).findFirst().map(Direction::of)
+            Direction d = cells.stream().flatMap(c -> c.values().stream()).findFirst().map(StoredFigure::direction)
                     .orElse(Direction.UNKNOWN);
             rows.add(new Row(key, d, cells, cells.stream().map(c -> winner(c, d)).toList()));
         });
@@ -80,7 +81,7 @@ record MachinesView(String profile, List<StoredRun> latest, List<Row> rows) {
         }
         Comparator<StoredFigure> best = Comparator.comparingDouble(StoredFigure::score);
         List<StoredFigure> ranked = new ArrayList<>(candidates);
-        ranked.sort(d == Direction.HIGHER ? best.reversed() : best);
+        ranked.sort(d == Direction.HIGHER_IS_BETTER ? best.reversed() : best);
         StoredFigure first = ranked.get(0);
         if (ranked.size() == 1) {
             return Optional.of(new Winner(first.impl(), true));

@@ -15,5 +15,5 @@ import org.epocharena.store.run.Machine;
  * @param changes per implementation, the change points (indexes into that implementation's list)
  */
 record Trend(String id, Machine machine, String profile, FigureKey key, List<StoredRun> runs, Map<String, List<StoredFigure>> byImpl,
-             Map<String, List<ChangePoints.Change>> changes) {
+             Map<String, List<ChangePoints.ChangePoint>> changes) {
 }

@@ -93,7 +93,7 @@ final class TrendChart {
             boolean baseline = e.getValue().get(0).baseline();
             s.setLineStyle(baseline ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
-            for (ChangePoints.Change c2 : t.changes().getOrDefault(e.getKey(), List.of())) {
+            for (ChangePoints.ChangePoint c2 : t.changes().getOrDefault(e.getKey(), List.of())) {
                 StoredFigure after = e.getValue().get(c2.index());
                 cx.add((double) runs.indexOf(after.run()));
                 cy.add(after.score());

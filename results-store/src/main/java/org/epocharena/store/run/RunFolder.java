@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +14,22 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.epocharena.runformat.Catalog;
+import org.epocharena.runformat.IntervalLogReader;
+import org.epocharena.runformat.JmhResultReader;
+import org.epocharena.runformat.Measurement;
+import org.epocharena.runformat.RunFormatException;
+import org.epocharena.runformat.RunManifest;
+import org.epocharena.runformat.SideFiles;
+import org.epocharena.runformat.UtilizationShare;
 
 /**
  * Reads a run folder as {@code ./run-bench.sh} writes it ({@code env.json}, {@code manifest.json} when
- * present, {@code raw/jmh-*.json}, {@code raw/hdr/*.hlog}) into a {@link RunRecord}. Everything is read and checked here, before
+ * present, {@code raw/jmh-*.json}, the interval logs of {@link SideFiles}) into a {@link RunRecord}, with
+ * the same readers as the report, so the store keeps the figures the report shows. Everything is read and checked here, before
  * the store is touched, so a corrupt or foreign file refuses the whole run and nothing is written.
  */
 public final class RunFolder {
@@ -41,28 +49,36 @@ public final class RunFolder {
             throw new BadRunException(envFile + ": missing; a run folder needs env.json (the machine it ran on)");
         }
         String envJson = text(envFile);
-        Path manifestFile = folder.resolve("manifest.json");
+        Path manifestFile = folder.resolve(RunManifest.FILE_NAME);
         String manifestJson = Files.isRegularFile(manifestFile) ? text(manifestFile) : null;
-        Manifest manifest = Manifest.parse(manifestJson, manifestFile.toString());
-
-        List<Path> results = resultFiles(folder);
         MessageDigest hash = sha256();
         digest(hash, "env.json", envJson);
-        if (manifestJson != null) {
-            digest(hash, "manifest.json", manifestJson);
-        }
-        List<Figure> figures = new ArrayList<>();
-        for (Path f : results) {
-            String json = text(f);
-            digest(hash, "raw/" + f.getFileName(), json);
-            figures.addAll(JmhResultReader.read(json, f.toString(), manifest));
-        }
-        Map<String, Boolean> baselines = new HashMap<>();
-        figures.forEach(f -> baselines.putIfAbsent(f.impl(), f.baseline()));
-        for (Path f : hdrLogs(folder)) {
-            String log = text(f);
-            digest(hash, "raw/hdr/" + f.getFileName(), log);
-            figures.addAll(HdrLogReader.read(log, f.toString(), f.getFileName().toString(), manifest, baselines));
+        List<Measurement> figures = new ArrayList<>();
+        Catalog catalog;
+        try {
+            catalog = Catalog.of(manifestJson == null ? null : RunManifest.parse(manifestJson, manifestFile.toString()));
+            if (manifestJson != null) {
+                digest(hash, RunManifest.FILE_NAME, manifestJson);
+            }
+            JmhResultReader jmh = new JmhResultReader(catalog);
+            for (Path f : resultFiles(folder)) {
+                String json = text(f);
+                digest(hash, "raw/" + f.getFileName(), json);
+                figures.addAll(jmh.parse(json, f.toString(), f.getFileName().toString()));
+            }
+            IntervalLogReader hdr = new IntervalLogReader();
+            for (Path f : intervalLogs(folder)) {
+                String log = text(f);
+                digest(hash, "raw/" + SideFiles.INTERVAL_LOG_DIR + "/" + f.getFileName(), log);
+                // A log without an interval is a trial that failed before measuring: the report warns and
+                // goes on, the store refuses the run, since a stored run is compared with later ones as is.
+                IntervalLogReader.Result r = hdr.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                        f.toString(), f.getFileName().toString(), catalog).orElseThrow(() -> new BadRunException(
+                        f + ": an HdrHistogram log with no recorded interval"));
+                figures.addAll(r.figures());
+            }
+        } catch (RunFormatException e) {
+            throw new BadRunException(e.getMessage(), e);
         }
 
         JsonObject env = envObject(envJson, envFile);
@@ -70,7 +86,7 @@ public final class RunFolder {
                 str(env, "os"), str(env, "jvmName"), str(env, "jvmVersion"), measuringFlags(flags(env), folder));
         return new RunRecord(HexFormat.of().formatHex(hash.digest()), machine, str(env, "gitCommit"), str(env, "profile"),
                 str(env, "startedAt"), env.has("commandLine") ? str(env, "commandLine") : "", realPath(folder).toString(),
-                envJson, manifestJson, List.copyOf(figures));
+                envJson, manifestJson, catalog, UtilizationShare.addTo(figures));
     }
 
     /** reports/runs/latest is a link: keep where the run really is, so the history page can link its report. */
@@ -82,12 +98,12 @@ public final class RunFolder {
         }
     }
 
-    /** The HdrHistogram interval logs, raw/hdr/*.hlog, by name; none in runs of harnesses that write none. */
-    private static List<Path> hdrLogs(Path folder) {
-        Path hdr = folder.resolve("raw").resolve("hdr");
+    /** The HdrHistogram interval logs by name; none in runs of harnesses that write none. */
+    private static List<Path> intervalLogs(Path folder) {
+        Path hdr = folder.resolve("raw").resolve(SideFiles.INTERVAL_LOG_DIR);
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(hdr)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(hdr, "*.hlog")) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(hdr, "*" + SideFiles.INTERVAL_LOG_SUFFIX)) {
                 ds.forEach(files::add);
             } catch (IOException e) {
                 throw new BadRunException(hdr + ": cannot list: " + e.getMessage(), e);

@@ -9,9 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.store.TestRuns;
 import org.epocharena.store.run.BadRunException;
-import org.epocharena.store.run.Figure;
 import org.epocharena.store.run.RunFolder;
 import org.epocharena.store.run.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ abstract class StoreContract {
 
     private String url;
 
-    private String emptyStoreUrlOnce() throws Exception {
+    String emptyStoreUrlOnce() throws Exception {
         if (url == null) {
             url = emptyStoreUrl();
         }
@@ -79,19 +79,19 @@ abstract class StoreContract {
 
             // Every value comes back as it went in.
             RunRecord a3 = RunFolder.read(TestRuns.fixture("a-3"));
-            for (Figure in : a3.figures()) {
+            for (Measurement in : a3.figures()) {
                 StoredFigure out = figures.stream().filter(f -> f.run().id().equals(a3.contentHash())
-                        && f.benchmark().equals(in.benchmark()) && f.impl().equals(in.impl()) && f.threads() == in.threads()
-                        && f.params().equals(in.params()) && f.metric().equals(in.metric())).findFirst().orElseThrow();
-                assertThat(out.score()).isEqualTo(in.score());
+                        && f.benchmark().equals(in.benchmark()) && f.impl().equals(in.implementation())
+                        && f.threads() == in.threads() && f.params().equals(a3.setting(in))
+                        && f.metric().equals(in.metric())).findFirst().orElseThrow();
+                assertThat(out.score()).isEqualTo(in.value());
                 assertThat(out.error()).isEqualTo(in.error());
                 assertThat(out.unit()).isEqualTo(in.unit());
                 assertThat(out.baseline()).isEqualTo(in.baseline());
                 // offset 0: equal values, except that SQLite keeps -0.0 as 0.0
-                assertThat(out.samples()).containsExactly(in.samples().stream().flatMapToDouble(java.util.Arrays::stream)
-                        .toArray(), org.assertj.core.data.Offset.offset(0.0));
+                assertThat(out.samples()).containsExactly(in.samples(), org.assertj.core.data.Offset.offset(0.0));
             }
-            assertThat(figures.get(0).run().manifest()).isNotNull();
+            assertThat(figures.get(0).run().catalog()).isNotNull();
         }
     }
 
@@ -110,8 +110,9 @@ abstract class StoreContract {
         RunRecord good = RunFolder.read(TestRuns.fixture("a-1"));
         // The last figure has no unit: its insert breaks a NOT NULL constraint after the machine, the run and
         // every other figure were sent.
-        List<Figure> broken = new java.util.ArrayList<>(good.figures());
-        broken.add(new Figure("x.json", "h", "b", "X", false, "", "thrpt", 1, "", null, 1, 0, List.of()));
+        List<Measurement> broken = new java.util.ArrayList<>(good.figures());
+        broken.add(new Measurement("h", "b", "X", false, 1, java.util.Map.of(), "thrpt", "score", 1, 0, null,
+                new double[0][], "x.json"));
         try (ResultsStore store = open()) {
             assertThatThrownBy(() -> store.record(withFigures(good, broken))).isInstanceOf(SQLException.class);
             assertThat(counts(store)).containsExactly(0, 0, 0, 0);
@@ -122,9 +123,9 @@ abstract class StoreContract {
     @Test
     void aMissingNumberIsStoredAsNullAndReadBackAsNaN() throws Exception {
         RunRecord good = RunFolder.read(TestRuns.fixture("a-1"));
-        List<Figure> more = new java.util.ArrayList<>(good.figures());
-        more.add(new Figure("x.json", "h", "b", "X", false, "", "thrpt", 1, "", "ops/s", Double.NaN, Double.NaN,
-                List.of(new double[] {1, Double.NaN, 2}, new double[] {3})));
+        List<Measurement> more = new java.util.ArrayList<>(good.figures());
+        more.add(new Measurement("h", "b", "X", false, 1, java.util.Map.of(), "thrpt", "score", Double.NaN, Double.NaN,
+                "ops/s", new double[][] {{1, Double.NaN, 2}, {3}}, "x.json"));
         try (ResultsStore store = open()) {
             assertThat(store.record(withFigures(good, more))).isEqualTo(ResultsStore.Outcome.IMPORTED);
             StoredFigure nan = HistoryQuery.figures(store, HistoryQuery.runs(store)).stream()
@@ -135,9 +136,9 @@ abstract class StoreContract {
         }
     }
 
-    private static RunRecord withFigures(RunRecord r, List<Figure> figures) {
+    private static RunRecord withFigures(RunRecord r, List<Measurement> figures) {
         return new RunRecord(r.contentHash(), r.machine(), r.gitCommit(), r.profile(), r.startedAt(), r.commandLine(),
-                r.sourcePath(), r.envJson(), r.manifestJson(), figures);
+                r.sourcePath(), r.envJson(), r.manifestJson(), r.catalog(), figures);
     }
 
     @Test
@@ -147,7 +148,41 @@ abstract class StoreContract {
         }
         try (ResultsStore again = ResultsStore.open(emptyStoreUrlOnce(), null, null, false)) {
             assertThat(count(again, "run")).isEqualTo(1);
-            assertThat(count(again, "flyway_schema_history")).isEqualTo(1);
+            assertThat(count(again, "flyway_schema_history")).as("each migration once: V1 and V2").isEqualTo(2);
+        }
+    }
+
+    /** Figures stored under the first schema's names read back under the report's, values in the new unit. */
+    @Test
+    void aStoreOfTheFirstSchemaTakesTheReportsNamesWhenItIsOpened() throws Exception {
+        String url = emptyStoreUrlOnce();
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1")
+                .load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO machine VALUES ('m', 'cpu', 2, 1, 'os', 'jvm', '17', '')");
+            s.executeUpdate("INSERT INTO run VALUES ('r', 'm', 'c', 'quick', '2026-01-01T00:00:00Z', '', '/r', "
+                    + "'2026-01-01T00:00:00Z', '{}', NULL)");
+            s.executeUpdate("INSERT INTO figure VALUES ('r', 0, 'jmh-throughput.json', 'throughput', "
+                    + "'org.epocharena.bench.throughput.ThroughputBenchmark.run', 'STRIPED', 0, 'mix=MIXED', 'thrpt', 64, '', "
+                    + "'ops/s', 100.0, 1.0)");
+            s.executeUpdate("INSERT INTO figure VALUES ('r', 1, 'latency-STRIPED-t1.hlog', 'latency', 'latency.hdr', "
+                    + "'STRIPED', 0, '', 'hdr', 1, 'p99', 'ns', 1500.0, 30.0)");
+            s.executeUpdate("INSERT INTO sample VALUES ('r', 0, 0, 0, 99.0)");
+            s.executeUpdate("INSERT INTO sample VALUES ('r', 1, 0, 0, 1400.0)");
+        }
+        try (ResultsStore store = ResultsStore.open(url, null, null, false)) {
+            List<StoredFigure> figures = HistoryQuery.figures(store, HistoryQuery.runs(store));
+            assertThat(figures).hasSize(2);
+            StoredFigure thr = figures.get(0);
+            assertThat(List.of(thr.benchmark(), thr.metric(), thr.unit())).containsExactly("ThroughputBenchmark.run", "score",
+                    "ops/s");
+            assertThat(thr.score()).isEqualTo(100.0);
+            assertThat(thr.samples()).containsExactly(99.0);
+            StoredFigure p99 = figures.get(1);
+            assertThat(List.of(p99.benchmark(), p99.metric(), p99.unit())).containsExactly("HdrHistogram", "p99", "us");
+            assertThat(p99.score()).isEqualTo(1.5);
+            assertThat(p99.error()).isEqualTo(0.03);
+            assertThat(p99.samples()).containsExactly(1.4);
         }
     }
 }

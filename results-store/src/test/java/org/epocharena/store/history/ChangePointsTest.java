@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.epocharena.runformat.Headline;
 import org.junit.jupiter.api.Test;
 
 class ChangePointsTest {
-    private static final ChangePoints DEFAULT = new ChangePoints(0.01, new Floor(0.05, 0));
+    /** The floors of a figure whose manifest says nothing but these. */
+    private static Headline floor(double relative, double absolute) {
+        return new Headline("h", "score", "score", "score", true, "ops/s", relative, absolute, null);
+    }
+
+    private static final ChangePoints DEFAULT = new ChangePoints(0.01, floor(0.05, 0));
 
     /** One run of 6 iterations per mean, with 2% noise; commit i for run i. */
     private static List<ChangePoints.Point> runs(SplittableRandom rng, double... means) {
@@ -34,7 +40,7 @@ class ChangePointsTest {
 
     @Test
     void findsAPlantedStepWhereItIs() {
-        List<ChangePoints.Change> found = DEFAULT.find(runs(new SplittableRandom(1), 100, 100, 100, 100, 70, 70, 70));
+        List<ChangePoints.ChangePoint> found = DEFAULT.find(runs(new SplittableRandom(1), 100, 100, 100, 100, 70, 70, 70));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).index()).isEqualTo(4);
         assertThat(found.get(0).changePercent()).isBetween(-33.0, -27.0);
@@ -44,8 +50,8 @@ class ChangePointsTest {
 
     @Test
     void findsTwoStepsByRecursing() {
-        List<ChangePoints.Change> found = DEFAULT.find(runs(new SplittableRandom(2), 100, 100, 100, 130, 130, 130, 90, 90, 90));
-        assertThat(found).extracting(ChangePoints.Change::index).containsExactly(3, 6);
+        List<ChangePoints.ChangePoint> found = DEFAULT.find(runs(new SplittableRandom(2), 100, 100, 100, 130, 130, 130, 90, 90, 90));
+        assertThat(found).extracting(ChangePoints.ChangePoint::index).containsExactly(3, 6);
     }
 
     @Test
@@ -61,26 +67,26 @@ class ChangePointsTest {
     @Test
     void aChangeBelowTheFloorIsNotMarkedHoweverSignificant() {
         List<ChangePoints.Point> step = noisyRuns(new SplittableRandom(3), 0.005, 100, 100, 100, 104, 104, 104);
-        assertThat(new ChangePoints(0.01, new Floor(0, 0)).find(step)).as("no floor: 4% is a change").hasSize(1);
+        assertThat(new ChangePoints(0.01, floor(0, 0)).find(step)).as("no floor: 4% is a change").hasSize(1);
         assertThat(DEFAULT.find(step)).as("5% floor").isEmpty();
-        assertThat(new ChangePoints(0.01, new Floor(0, 5)).find(step)).as("absolute floor 5 units").isEmpty();
+        assertThat(new ChangePoints(0.01, floor(0, 5)).find(step)).as("absolute floor 5 units").isEmpty();
     }
 
     @Test
     void neverSplitsRunsOfOneCommit() {
         List<ChangePoints.Point> p = runs(new SplittableRandom(4), 100, 100, 100, 70, 70, 70);
-        assertThat(DEFAULT.find(p)).extracting(ChangePoints.Change::index).containsExactly(3);
+        assertThat(DEFAULT.find(p)).extracting(ChangePoints.ChangePoint::index).containsExactly(3);
         // Runs 2 and 3 are one commit: the drop can only be put before or after both.
         List<ChangePoints.Point> sameCommit = new ArrayList<>(p);
         sameCommit.set(3, new ChangePoints.Point(p.get(2).commit(), p.get(3).samples()));
-        assertThat(DEFAULT.find(sameCommit)).extracting(ChangePoints.Change::index).doesNotContain(3);
+        assertThat(DEFAULT.find(sameCommit)).extracting(ChangePoints.ChangePoint::index).doesNotContain(3);
     }
 
     @Test
     void constantValuesThatJumpAreACertainChange() {
         List<ChangePoints.Point> p = List.of(new ChangePoints.Point("a", new double[] {0, 0, 0}),
                 new ChangePoints.Point("b", new double[] {80, 80, 80}));
-        assertThat(new ChangePoints(0.01, new Floor(0, 1)).find(p)).extracting(ChangePoints.Change::index).containsExactly(1);
+        assertThat(new ChangePoints(0.01, floor(0, 1)).find(p)).extracting(ChangePoints.ChangePoint::index).containsExactly(1);
         List<ChangePoints.Point> flat = List.of(new ChangePoints.Point("a", new double[] {5, 5}),
                 new ChangePoints.Point("b", new double[] {5, 5}));
         assertThat(DEFAULT.find(flat)).isEmpty();
@@ -94,13 +100,13 @@ class ChangePointsTest {
         List<ChangePoints.Point> replicated = List.of(p.get(0), new ChangePoints.Point("c0", p.get(1).samples()), p.get(2));
         assertThat(DEFAULT.find(replicated)).isEmpty();
         // With nothing but one run a side, iterations are all there is: the change is found, marked as such.
-        List<ChangePoints.Change> single = DEFAULT.find(List.of(p.get(0), p.get(2)));
+        List<ChangePoints.ChangePoint> single = DEFAULT.find(List.of(p.get(0), p.get(2)));
         assertThat(single).hasSize(1);
         assertThat(single.get(0).singleRuns()).isTrue();
     }
 
     @Test
     void refusesAnAlphaOutsideZeroToOne() {
-        assertThatThrownBy(() -> new ChangePoints(1.5, new Floor(0.05, 0))).hasMessageContaining("alpha must be in (0, 1), got 1.5");
+        assertThatThrownBy(() -> new ChangePoints(1.5, floor(0.05, 0))).hasMessageContaining("alpha must be in (0, 1), got 1.5");
     }
 }

@@ -63,7 +63,7 @@ class HistoryModelTest {
         HistoryModel m = model();
         // Per machine: throughput 2 points x (score, starvedShare), latency score/p50/p99/p99.99, garbage score/B/op.
         assertThat(m.trends()).hasSize(20);
-        assertThat(m.trends()).extracting(t -> t.key().metric()).contains("", "p99.99", "gc.alloc.rate.norm", "starvedShare");
+        assertThat(m.trends()).extracting(t -> t.key().metric()).contains("score", "p99.99", "gc.alloc.rate.norm", "starvedShare");
         Trend a = m.trends().stream().filter(t -> t.machine().cores() == 2).findFirst().orElseThrow();
         assertThat(a.runs()).hasSize(5);
         assertThat(a.byImpl()).containsOnlyKeys("JVM_NEW", "LOCK_FREE", "STRIPED");
@@ -120,7 +120,7 @@ class HistoryModelTest {
         java.util.Map<StoredRun, StoredRun> changed = new java.util.HashMap<>();
         List<StoredRun> mixed = runs.stream().map(r -> {
             StoredRun n = r.machine().cores() == 2 && r.gitCommit().equals(TestRuns.C2) ? new StoredRun(r.id(), r.machine(),
-                    r.gitCommit(), "smoke", r.startedAt(), r.sourcePath(), r.manifest()) : r;
+                    r.gitCommit(), "smoke", r.startedAt(), r.sourcePath(), r.catalog()) : r;
             changed.put(r, n);
             return n;
         }).toList();

@@ -7,15 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.epocharena.runformat.Measurement;
 import org.epocharena.store.TestRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunFolderTest {
 
-    private static Figure only(List<Figure> figures, String benchmarkSuffix, String impl, int threads, String metric) {
-        List<Figure> found = figures.stream().filter(f -> f.benchmark().endsWith(benchmarkSuffix) && f.impl().equals(impl)
-                && f.threads() == threads && f.metric().equals(metric)).toList();
+    private static Measurement only(List<Measurement> figures, String benchmarkSuffix, String impl, int threads,
+                                    String metric) {
+        List<Measurement> found = figures.stream().filter(f -> f.benchmark().endsWith(benchmarkSuffix)
+                && f.implementation().equals(impl) && f.threads() == threads && f.metric().equals(metric)).toList();
         assertThat(found).as(benchmarkSuffix + " " + impl + " t=" + threads + " " + metric).hasSize(1);
         return found.get(0);
     }
@@ -30,21 +32,21 @@ class RunFolderTest {
         assertThat(run.machine().cores()).isEqualTo(2);
         assertThat(run.machine().jvmFlags()).isEqualTo("-Xms256m -Xmx256m");
 
-        Figure thr = only(run.figures(), "ThroughputBenchmark.run", "STRIPED", 64, "");
+        Measurement thr = only(run.figures(), "ThroughputBenchmark.run", "STRIPED", 64, "score");
         assertThat(thr.harness()).isEqualTo("throughput");
-        assertThat(thr.params()).as("impl and the threads param are columns of their own").isEqualTo("mix=MIXED");
+        assertThat(run.setting(thr)).as("impl and the threads param are columns of their own").isEqualTo("mix=MIXED");
         assertThat(thr.mode()).isEqualTo("thrpt");
         assertThat(thr.unit()).isEqualTo("ops/s");
         assertThat(thr.baseline()).isFalse();
-        assertThat(thr.samples()).hasSize(2).allSatisfy(fork -> assertThat(fork).hasSize(3));
-        double mean = thr.samples().stream().flatMapToDouble(java.util.Arrays::stream).average().orElseThrow();
-        assertThat(thr.score()).isCloseTo(mean, org.assertj.core.data.Offset.offset(mean * 1e-9));
+        assertThat(List.of(thr.forks())).hasSize(2).allSatisfy(fork -> assertThat(fork).hasSize(3));
+        double mean = java.util.Arrays.stream(thr.samples()).average().orElseThrow();
+        assertThat(thr.value()).isCloseTo(mean, org.assertj.core.data.Offset.offset(mean * 1e-9));
 
-        Figure tail = only(run.figures(), "LatencyBenchmark.allocate", "LOCK_FREE", 1, "p99.99");
+        Measurement tail = only(run.figures(), "LatencyBenchmark.allocate", "LOCK_FREE", 1, "p99.99");
         assertThat(tail.unit()).isEqualTo("ns/op");
-        assertThat(tail.samples()).hasSize(2);
-        Figure sampled = only(run.figures(), "LatencyBenchmark.allocate", "LOCK_FREE", 1, "");
-        assertThat(sampled.samples()).as("SampleTime: one mean per iteration from rawDataHistogram").hasSize(2)
+        assertThat(tail.forks()).hasNumberOfRows(2);
+        Measurement sampled = only(run.figures(), "LatencyBenchmark.allocate", "LOCK_FREE", 1, "score");
+        assertThat(List.of(sampled.forks())).as("SampleTime: one mean per iteration from rawDataHistogram").hasSize(2)
                 .allSatisfy(fork -> assertThat(fork).hasSize(3));
         assertThat(only(run.figures(), "GarbageBenchmark.allocate", "JVM_NEW", 1, "gc.alloc.rate.norm").baseline()).isTrue();
     }
@@ -54,9 +56,9 @@ class RunFolderTest {
         RunRecord run = RunFolder.read(TestRuns.fixture("a-1"));
         assertThat(run.manifestJson()).isNull();
         assertThat(run.machine().jvmFlags()).as("flags as an array in older env.json").isEqualTo("-Xms256m -Xmx256m");
-        assertThat(only(run.figures(), "ThroughputBenchmark.run", "STRIPED", 64, "").params()).isEqualTo("mix=MIXED");
-        assertThat(only(run.figures(), "ThroughputBenchmark.run", "JVM_NEW", 64, "").baseline()).isTrue();
-        assertThat(only(run.figures(), "ThroughputBenchmark.run", "LOCK_FREE", 1, "").baseline()).isFalse();
+        assertThat(run.setting(only(run.figures(), "ThroughputBenchmark.run", "STRIPED", 64, "score"))).isEqualTo("mix=MIXED");
+        assertThat(only(run.figures(), "ThroughputBenchmark.run", "JVM_NEW", 64, "score").baseline()).isTrue();
+        assertThat(only(run.figures(), "ThroughputBenchmark.run", "LOCK_FREE", 1, "score").baseline()).isFalse();
         // Same machine as a-2: same fingerprint although the flags were written differently.
         assertThat(run.machine().fingerprint()).isEqualTo(RunFolder.read(TestRuns.fixture("a-2")).machine().fingerprint());
     }
@@ -130,11 +132,11 @@ class RunFolderTest {
                 .hasMessageContaining("schema must be 1, was 2");
     }
 
-    /** The percentile names themselves are JmhJsonParser's (tested in reports); the store also drops JMH 1.36's dot. */
+    /** The store keeps JMH's percentiles under the report's names ("p99.99", never JMH's "p0.9999"). */
     @Test
     void namesPercentilesAsTheReportDoes() {
-        assertThat(JmhResultReader.metricName("p0.9999")).isEqualTo("p99.99");
-        assertThat(JmhResultReader.metricName("\u00b7gc.alloc.rate.norm")).isEqualTo("gc.alloc.rate.norm");
+        List<String> metrics = RunFolder.read(TestRuns.fixture("a-2")).figures().stream().map(Measurement::metric).toList();
+        assertThat(metrics).contains("p99.99", "gc.alloc.rate.norm").noneMatch(m -> m.matches("p[01]\\..*"));
     }
 
     @Test
@@ -149,18 +151,18 @@ class RunFolderTest {
     @Test
     void readsTheHdrHistogramIntervalLogsOfARealRunIntoPercentilesWithErrors() {
         RunRecord run = RunFolder.read(TestRuns.real(TestRuns.REAL.get(0)));
-        List<Figure> hdr = run.figures().stream().filter(f -> f.mode().equals("hdr")).toList();
-        assertThat(hdr).as("5 logs x p50 p90 p99 p99.9 p99.99 max").hasSize(30);
-        Figure tail = only(hdr, "latency.hdr", "LOCK_FREE", 1, "p99.99");
-        Figure p99 = only(hdr, "latency.hdr", "LOCK_FREE", 1, "p99");
-        assertThat(tail.unit()).isEqualTo("ns");
+        List<Measurement> hdr = run.figures().stream().filter(f -> f.mode().equals("hdr")).toList();
+        assertThat(hdr).as("5 logs x p50 p90 p99 p99.9 p99.99 p99.999 max").hasSize(35);
+        Measurement tail = only(hdr, "HdrHistogram", "LOCK_FREE", 1, "p99.99");
+        Measurement p99 = only(hdr, "HdrHistogram", "LOCK_FREE", 1, "p99");
+        assertThat(tail.unit()).as("the report's unit, which the manifest's floors are stated in").isEqualTo("us");
         assertThat(tail.harness()).isEqualTo("latency");
-        assertThat(tail.samples()).hasSize(1);
-        assertThat(tail.samples().get(0)).as("one value per measurement interval").hasSize(5);
+        assertThat(tail.forks()).hasNumberOfRows(1);
+        assertThat(tail.forks()[0]).as("one value per measurement interval").hasSize(5);
         assertThat(tail.error()).as("an error across intervals").isPositive();
-        assertThat(tail.score()).isGreaterThanOrEqualTo(p99.score());
-        assertThat(only(hdr, "latency.hdr", "JVM_NEW", 1, "max").baseline()).as("baseline, as the JMH results say").isTrue();
-        assertThat(only(hdr, "latency.hdr", "STRIPED", 16, "p50").threads()).isEqualTo(16);
+        assertThat(tail.value()).isGreaterThanOrEqualTo(p99.value());
+        assertThat(only(hdr, "HdrHistogram", "JVM_NEW", 1, "max").baseline()).as("baseline, as the JMH results say").isTrue();
+        assertThat(only(hdr, "HdrHistogram", "STRIPED", 16, "p50").threads()).isEqualTo(16);
     }
 
     @Test
