@@ -32,8 +32,8 @@ import org.epocharena.EpochArena;
  * stamps of its open pins, innermost last; releasing a stamp that is not among them (closed already,
  * or issued to an earlier owner of the slot) does nothing, so a stale stamp can never release a pin
  * taken after it. {@link #pinStamp} and {@link #unpin} allocate nothing; {@link #pin} wraps the stamp
- * in a fresh {@link EpochArena.Guard} of three fields, which escape analysis removes when the guard
- * stays in the method that pinned (try-with-resources) after inlining. The count has
+ * in a fresh {@link EpochArena.Guard} of three fields, which escape analysis removes where every use
+ * of it is inlined (JDK 17's C2 leaves the close on try-with-resources' exception path out). The count has
  * {@value #COUNT_BITS} bits: a stamp kept unreleased while its slot takes 2^43 more pins could be
  * mistaken for a current one (about two days of pinning on one slot without pause).
  */
@@ -87,7 +87,7 @@ public final class PinRegistry {
             throw new IllegalStateException("pin stamp " + stamp + " (slot " + slot
                     + ") was not issued to thread '" + Thread.currentThread().getName() + "'");
         }
-        state.close(stamp);
+        state.close(Thread.currentThread(), stamp);
     }
 
     private PinState state() {
@@ -270,7 +270,10 @@ public final class PinRegistry {
             return stamp;
         }
 
-        void close(long stamp) {
+        void close(Thread caller, long stamp) {
+            if (caller != owner) {
+                throw wrongThread(owner);
+            }
             int top = depth - 1;
             if (top < 0 || open[top] != stamp) {
                 for (int d = 0; d < top; d++) {
@@ -314,12 +317,10 @@ public final class PinRegistry {
             return epoch;
         }
 
+        /** Small, so that the JIT inlines it wherever it inlines cold calls: a guard that escapes is allocated. */
         @Override
         public void close() {
-            if (Thread.currentThread() != state.owner) {
-                throw wrongThread(state.owner);
-            }
-            state.close(stamp);
+            state.close(Thread.currentThread(), stamp);
         }
     }
 }

@@ -40,8 +40,13 @@ public final class ArenaAllocator implements Allocator, Lane {
     }
 
     @Override
-    public EpochArena.Guard pin() {
-        return arena.pin();
+    public long pin() {
+        return arena.pinStamp();
+    }
+
+    @Override
+    public void unpin(long stamp) {
+        arena.unpin(stamp);
     }
 
     @Override

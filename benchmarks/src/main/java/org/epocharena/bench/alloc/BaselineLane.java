@@ -3,13 +3,12 @@ package org.epocharena.bench.alloc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import org.epocharena.EpochArena;
 
 /**
  * One thread's blocks of a baseline: an array of the current epoch's blocks, dropped (or released to
  * the baseline's pool) the first time the thread allocates or pins after the allocator's epoch moved
  * on. A pin works as on an arena: while the thread holds one, its blocks stay, whatever epochs end
- * meanwhile (the guard is one reused object, so pinning allocates nothing).
+ * meanwhile (a pin is a count, so pinning allocates nothing).
  *
  * @param <B> the baseline's block type ({@code byte[]}, {@code ByteBuf}, {@code MemorySegment})
  */
@@ -29,19 +28,6 @@ abstract class BaselineLane<B> implements Lane {
     private int count;
     private long seenEpoch;
     private int pins;
-    private final EpochArena.Guard guard = new EpochArena.Guard() {
-        @Override
-        public long epoch() {
-            return seenEpoch;
-        }
-
-        @Override
-        public void close() {
-            if (pins > 0) {
-                pins--;
-            }
-        }
-    };
     /** Written by the owner thread (opaque: a plain store on x86), read by a sampler thread. */
     @SuppressWarnings("unused")
     private long liveBytes;
@@ -102,10 +88,16 @@ abstract class BaselineLane<B> implements Lane {
 
     /** A thread that pins is at a quiescent point first: its blocks of ended epochs go now. */
     @Override
-    public EpochArena.Guard pin() {
+    public long pin() {
         settle();
-        pins++;
-        return guard;
+        return ++pins;
+    }
+
+    @Override
+    public void unpin(long stamp) {
+        if (pins > 0) {
+            pins--;
+        }
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.epocharena.bench.alloc;
 
-import org.epocharena.EpochArena;
-
 /**
  * One thread's view of an {@link Allocator}: allocate blocks in the current epoch, write and read
  * them, pin, end the epoch. Every harness drives arenas and baselines through these calls only, so
@@ -21,8 +19,14 @@ public interface Lane {
 
     long getLong(long block, int offset);
 
-    /** Keeps the calling thread's blocks of the current epoch alive until the guard closes. */
-    EpochArena.Guard pin();
+    /**
+     * Keeps the calling thread's blocks of the current epoch alive until {@link #unpin(long)} with the
+     * stamp returned; an arena's stamped pin, so pinning allocates nothing whatever the JIT inlines.
+     */
+    long pin();
+
+    /** Releases the pin {@code stamp} names. */
+    void unpin(long stamp);
 
     /** Ends the allocator's current epoch (for every thread, as an arena's {@code reclaim()} does). */
     void endEpoch();

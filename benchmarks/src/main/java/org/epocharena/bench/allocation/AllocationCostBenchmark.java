@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ends its epoch every {@value #EPOCH_OPS} allocations of a thread (256 KiB of blocks) and
  *       when it is full, so reclaim (or the baseline's release, or the collector's work for
  *       {@code new byte[]}) is amortized in the figure.</li>
- *   <li>{@code pinAllocateClose}: {@code pin()}, one allocation, close the guard, in
- *       try-with-resources as a caller writes it. A design's guard is a fresh object per pin (a reused
- *       one could be closed again by a stale reference), so 0 B/op here means escape analysis removed
- *       it; {@code bench.safety.PinShapesBenchmark} measures the shapes where it cannot.</li>
+ *   <li>{@code pinAllocateClose}: pin, one allocation, unpin, with a design's stamped pin
+ *       ({@code pinStamp()} / {@code unpin(long)}): a guard is a fresh object per pin (a reused one
+ *       could be closed again by a stale reference), which escape analysis removes only in some shapes
+ *       and JDKs; {@code bench.safety.PinShapesBenchmark} measures each shape.</li>
  *   <li>{@code failedTryAllocate} (arenas only): {@code tryAllocate(64)} on a full arena; SPEC: no
  *       heap allocation on the failure path either.</li>
  * </ul>
@@ -125,9 +125,10 @@ public class AllocationCostBenchmark {
 
     @Benchmark
     public long pinAllocateClose(Caller c) {
-        try (EpochArena.Guard guard = c.lane.pin()) {
-            return c.allocate();
-        }
+        long pin = c.lane.pin();
+        long block = c.allocate();
+        c.lane.unpin(pin);
+        return block;
     }
 
     @Benchmark

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.epocharena.EpochArena;
 import org.epocharena.bench.alloc.Allocator;
 import org.epocharena.bench.alloc.Impls;
 import org.epocharena.bench.alloc.Lane;
@@ -175,7 +174,8 @@ public class StalledThreadBenchmark {
     /** The stalled thread: pins, takes a few blocks, sleeps holding them, lets go. */
     private static void holdThenStall(Allocator allocator, CountDownLatch pinned, CountDownLatch released) {
         Lane lane = allocator.lane();
-        try (EpochArena.Guard guard = lane.pin()) {
+        long pin = lane.pin();
+        try {
             for (int i = 0; i < MixedOperation.BLOCKS; i++) {
                 lane.allocate(64);
             }
@@ -184,6 +184,7 @@ public class StalledThreadBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            lane.unpin(pin);
             pinned.countDown();
             released.countDown();
             lane.release();

@@ -2,7 +2,6 @@ package org.epocharena.bench.latency;
 
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.epocharena.EpochArena;
 import org.epocharena.bench.alloc.Allocator;
 import org.epocharena.bench.alloc.Impls;
 import org.epocharena.bench.alloc.Lane;
@@ -142,7 +141,8 @@ public class LatencyBenchmark {
             // Pinned, as a user touching its block while other threads end epochs must be; the pin is
             // outside the timed call, which is the allocation alone.
             long block;
-            try (EpochArena.Guard pinned = lane.pin()) {
+            long pin = lane.pin();
+            try {
                 long start = System.nanoTime();
                 block = lane.allocate(SIZE);
                 long elapsed = System.nanoTime() - start;
@@ -152,6 +152,8 @@ public class LatencyBenchmark {
                 if (block != Lane.FAILED) {
                     return Touch.touch(lane, block, SIZE, ++random);
                 }
+            } finally {
+                lane.unpin(pin);
             }
             failures++;
             lane.endEpoch(); // unpinned now, so the end of the epoch frees what this thread held

@@ -122,9 +122,9 @@ public class ReclaimBenchmark {
             Lane lane = spare.lane();
             for (int i = 0; i < WARM_UP_EPOCHS; i++) {
                 fill(lane, CONTROL_BLOCKS);
-                try (EpochArena.Guard g = lane.pin()) {
-                    spare.endEpoch();
-                }
+                long pin = lane.pin();
+                spare.endEpoch();
+                lane.unpin(pin);
                 lane.settle();
             }
             lane.release();

@@ -21,12 +21,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Where does a pin cost heap? A design's {@code pin()} returns a fresh guard per pin, because a guard
  * object handed out again could be closed a second time through a stale reference and release
- * somebody else's pin. Escape analysis removes the fresh guard when it never leaves the compiled
- * method; the stamped pin ({@code pinStamp()} / {@code unpin(long)}) allocates nothing in any shape.
- * Read {@code gc.alloc.rate.norm} (run with {@code -prof gc}) per shape:
+ * somebody else's pin. Escape analysis removes the fresh guard only where every use of it is
+ * inlined; the stamped pin ({@code pinStamp()} / {@code unpin(long)}) allocates nothing in any shape.
+ * Read {@code gc.alloc.rate.norm} (run with {@code -prof gc}) per shape, on each JDK:
  *
  * <ul>
- *   <li>{@code tryWithResources}: the guard opened and closed in one method, as callers write it.</li>
+ *   <li>{@code tryWithResources}: the guard opened and closed in one method, as callers write it.
+ *       try-with-resources also closes on its exception path, a call site never reached, which JDK
+ *       17's C2 does not inline ({@code -XX:+PrintInlining}: "call site not reached"), so the guard
+ *       escapes there; JDK 25's removes it.</li>
  *   <li>{@code guardPassedToMethod}: the guard handed to a small helper that closes it; the helper is
  *       inlined, so the guard still does not escape.</li>
  *   <li>{@code guardEscapes}: the guard kept in a field and closed by a method that is never inlined:

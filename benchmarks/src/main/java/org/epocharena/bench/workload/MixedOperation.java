@@ -1,7 +1,6 @@
 package org.epocharena.bench.workload;
 
 import java.util.function.BooleanSupplier;
-import org.epocharena.EpochArena;
 import org.epocharena.bench.alloc.Lane;
 
 /**
@@ -70,7 +69,8 @@ public final class MixedOperation {
 
     private long attempt() {
         long sum = 0;
-        try (EpochArena.Guard guard = lane.pin()) {
+        long pin = lane.pin();
+        try {
             for (int i = 0; i < BLOCKS; i++) {
                 random = SizeMix.next(random);
                 int size = mix.size(random);
@@ -84,6 +84,8 @@ public final class MixedOperation {
             for (int i = 0; i < BLOCKS; i++) {
                 sum += Touch.touch(lane, blocks[i], sizes[i], random + i);
             }
+        } finally {
+            lane.unpin(pin);
         }
         return sum == GAVE_UP ? 0 : sum;
     }

@@ -2,7 +2,6 @@ package org.epocharena.bench.workload;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.epocharena.EpochArena;
 import org.epocharena.bench.alloc.Lane;
 
 /** Wraps a lane and records what a workload asked of it, to check the workload's shape and its equality. */
@@ -49,29 +48,19 @@ final class RecordingLane implements Lane {
     }
 
     @Override
-    public EpochArena.Guard pin() {
-        EpochArena.Guard guard = inner.pin();
+    public long pin() {
+        long stamp = inner.pin();
         calls.add("pin");
         pins++;
         openPins++;
-        return new EpochArena.Guard() {
-            private boolean closed;
+        return stamp;
+    }
 
-            @Override
-            public long epoch() {
-                return guard.epoch();
-            }
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    calls.add("unpin");
-                    openPins--;
-                    guard.close();
-                }
-            }
-        };
+    @Override
+    public void unpin(long stamp) {
+        calls.add("unpin");
+        openPins--;
+        inner.unpin(stamp);
     }
 
     @Override
