@@ -64,7 +64,7 @@ public final class LockFreeArena extends AbstractBlockArena {
     private static final long EMPTY = 0L;
     private static final long UNDECIDED = 0L;
     /** A kept segment spans at least 1/this of the pool with its neighbour, so at most 2x this are kept. */
-    private static final int FOLD_DIVISOR = 512;
+    private static final int FOLD_DIVISOR = 256;
 
     private static final VarHandle CURRENT;
     private static final VarHandle TAIL_SEGMENT;
@@ -226,7 +226,8 @@ public final class LockFreeArena extends AbstractBlockArena {
         // segment's start with the closing head: a segment starting at capacity places its blocks
         // at 0, so a ring that fills from there back up to capacity ends where it started, full.
         int frozenHead = head(closedWord);
-        while (kept.epoch < successor.epoch) {
+        // Nothing pinned below the new epoch frees everything: no walk, however many segments a pin kept.
+        while (free < successor.epoch && kept.epoch < successor.epoch) {
             // next before lastEpoch: a fold raises lastEpoch before it links past the folded segment.
             Segment after = kept.next;
             int end = kept == segment ? frozenHead : head(after.firstWord);
@@ -237,7 +238,7 @@ public final class LockFreeArena extends AbstractBlockArena {
         }
         Segment newTail;
         long firstWord;
-        if (kept == successor) {
+        if (free >= successor.epoch || kept == successor) {
             // Nothing live is left: restart at offset 0.
             newTail = successor;
             firstWord = EMPTY;

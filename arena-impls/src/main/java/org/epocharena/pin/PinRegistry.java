@@ -18,8 +18,8 @@ import org.epocharena.EpochArena;
  * registry never keeps a thread that ended reachable, and a thread that registers reuses the slot of
  * one that ended (cleared reference or {@link Thread#isAlive()} false) before it grows the array. So
  * the slots a reclaim scans are at most the threads that pinned and were alive at the same time,
- * however many threads a pool has replaced. A thread's own state (nesting depth, its guards) lives in
- * a {@link ThreadLocal}, which dies with the thread. Registration is rare (once per thread and
+ * however many threads a pool has replaced. A thread's own pins (their stamps, innermost last) live
+ * in its slot, written by the owner only; a {@link ThreadLocal} finds the slot, and dies with the thread. Registration is rare (once per thread and
  * arena) and serialized on the registry; the scan reads the slots without locking and never writes
  * them, so a slot is only ever written by its owner or, under the lock, by the thread taking it over.
  *
@@ -46,9 +46,11 @@ public final class PinRegistry {
     private static final long UNPINNED = 0;
     private static final Slot[] NO_SLOTS = new Slot[0];
 
-    private final ThreadLocal<PinState> mine = new ThreadLocal<>();
+    private final ThreadLocal<Slot> mine = new ThreadLocal<>();
     /** Copy-on-write, and it only grows: a slot of a thread that ended is reused, never removed. */
     private volatile Slot[] slots = NO_SLOTS;
+    /** Mixed into every stamp's count, so a stamp of another arena is almost surely none of this one's. */
+    private final long salt = java.util.concurrent.ThreadLocalRandom.current().nextLong() & COUNT_MASK;
     /** What the last scan after an epoch advance found, or null if nobody was pinned. */
     private volatile Oldest oldest;
 
@@ -59,14 +61,14 @@ public final class PinRegistry {
      * @param epoch reads the arena's current epoch; must be linearizable with the arena's reclaim
      */
     public EpochArena.Guard pin(LongSupplier epoch) {
-        PinState state = state();
-        long stamp = state.open(epoch);
-        return new StampGuard(state, stamp, state.epoch);
+        Slot slot = slot();
+        long stamp = slot.open(epoch);
+        return new StampGuard(slot, stamp, slot.epoch);
     }
 
     /** {@link #pin} without the guard: the stamp to give {@link #unpin}; allocates nothing. */
     public long pinStamp(LongSupplier epoch) {
-        return state().open(epoch);
+        return slot().open(epoch);
     }
 
     /**
@@ -81,18 +83,18 @@ public final class PinRegistry {
         if (stamp < 0) {
             throw new IllegalArgumentException("a pin stamp is never negative, was " + stamp);
         }
-        PinState state = mine.get();
-        int slot = (int) (stamp >>> COUNT_BITS);
-        if (state == null || state.slot.index != slot) {
-            throw new IllegalStateException("pin stamp " + stamp + " (slot " + slot
-                    + ") was not issued to thread '" + Thread.currentThread().getName() + "'");
+        // The stamp names its slot: no thread-local lookup, so unpinning costs what closing a guard does.
+        Slot[] all = slots;
+        int index = (int) (stamp >>> COUNT_BITS);
+        if (index >= all.length) {
+            throw notIssuedHere(stamp);
         }
-        state.close(Thread.currentThread(), stamp);
+        all[index].close(Thread.currentThread(), stamp);
     }
 
-    private PinState state() {
-        PinState state = mine.get();
-        return state != null ? state : register();
+    private Slot slot() {
+        Slot slot = mine.get();
+        return slot != null ? slot : register();
     }
 
     /** The oldest epoch a live thread is pinned at, or {@code Long.MAX_VALUE} when none is pinned. */
@@ -151,8 +153,8 @@ public final class PinRegistry {
 
     /** Whether the calling thread holds a pin. */
     public boolean isPinnedHere() {
-        PinState state = mine.get();
-        return state != null && state.depth > 0;
+        Slot slot = mine.get();
+        return slot != null && slot.depth > 0;
     }
 
     /** The slots a reclaim scans: at most the threads that pinned and were alive at the same time. */
@@ -160,7 +162,7 @@ public final class PinRegistry {
         return slots.length;
     }
 
-    private synchronized PinState register() {
+    private synchronized Slot register() {
         Thread me = Thread.currentThread();
         WeakReference<Thread> owner = new WeakReference<>(me);
         Slot slot = null;
@@ -174,7 +176,7 @@ public final class PinRegistry {
             if (slots.length == MAX_SLOTS) {
                 throw new IllegalStateException("more than " + MAX_SLOTS + " threads alive at once have pinned this arena");
             }
-            slot = new Slot(slots.length, owner);
+            slot = new Slot(slots.length, owner, me.getId(), salt);
             Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
             grown[grown.length - 1] = slot;
             slots = grown;
@@ -182,11 +184,12 @@ public final class PinRegistry {
             // The previous owner ended, so nothing else writes this slot: clear its pin, then hand it over.
             // Its pin count carries on, so none of the previous owner's stamps can match a new pin.
             slot.pinned = UNPINNED;
+            slot.depth = 0;
+            slot.ownerId = me.getId();
             slot.owner = owner;
         }
-        PinState state = new PinState(me, slot);
-        mine.set(state);
-        return state;
+        mine.set(slot);
+        return slot;
     }
 
     private static boolean isAlive(WeakReference<Thread> owner) {
@@ -207,11 +210,17 @@ public final class PinRegistry {
         }
     }
 
-    /** What a reclaim scans; one per thread alive at a time. */
+    /**
+     * One thread's record: what a reclaim scans (its pinned epoch) and, written by the owner only, its
+     * open pins. Reachable from the registry, from its owner's thread-local and from guards it handed
+     * out; never leads back to the arena, so it keeps nothing of the arena alive.
+     */
     private static final class Slot {
         final int index;
         /** Written under the registry's lock only, when a new thread takes the slot over. */
         volatile WeakReference<Thread> owner;
+        /** The owner's thread id, to tell a close from another thread without a thread-local lookup. */
+        long ownerId;
         /** The owner a scan found dead while pinned; its pin no longer counts. */
         volatile WeakReference<Thread> deadOwner;
         /** The outermost pin's epoch, or {@link #UNPINNED}; written by the owner, read by every reclaimer. */
@@ -221,37 +230,26 @@ public final class PinRegistry {
          * reads it after {@code isAlive()} said the previous one ended, which orders the two.
          */
         long pins;
-
-        Slot(int index, WeakReference<Thread> owner) {
-            this.index = index;
-            this.owner = owner;
-        }
-    }
-
-    /**
-     * The calling thread's own pin state: reachable only from that thread and from guards it handed
-     * out, never from the arena, so it keeps nothing of the arena alive.
-     */
-    private static final class PinState {
-        final Thread owner;
-        final Slot slot;
         /** The stamps of the open pins, outermost first: open[d - 1] is the stamp of depth d. */
         long[] open = new long[4];
         int depth;
         /** The outermost open pin's epoch. */
         long epoch;
 
-        PinState(Thread owner, Slot slot) {
+        final long salt;
+
+        Slot(int index, WeakReference<Thread> owner, long ownerId, long salt) {
+            this.index = index;
+            this.salt = salt;
             this.owner = owner;
-            this.slot = slot;
+            this.ownerId = ownerId;
         }
 
         long open(LongSupplier currentEpoch) {
-            Slot slot = this.slot;
             if (depth == 0) {
                 long seen = currentEpoch.getAsLong();
                 while (true) {
-                    slot.pinned = seen;
+                    pinned = seen;
                     long now = currentEpoch.getAsLong();
                     if (now == seen) {
                         break;
@@ -260,9 +258,9 @@ public final class PinRegistry {
                 }
                 epoch = seen;
             }
-            long count = (slot.pins + 1) & COUNT_MASK;
-            slot.pins = count;
-            long stamp = ((long) slot.index << COUNT_BITS) | count;
+            long count = (pins + 1) & COUNT_MASK;
+            pins = count;
+            long stamp = ((long) index << COUNT_BITS) | (count ^ salt);
             if (depth == open.length) {
                 open = Arrays.copyOf(open, depth * 2);
             }
@@ -271,8 +269,8 @@ public final class PinRegistry {
         }
 
         void close(Thread caller, long stamp) {
-            if (caller != owner) {
-                throw wrongThread(owner);
+            if (caller.getId() != ownerId) {
+                throw wrongThread(stamp, caller);
             }
             int top = depth - 1;
             if (top < 0 || open[top] != stamp) {
@@ -285,7 +283,7 @@ public final class PinRegistry {
             }
             depth = top;
             if (top == 0) {
-                slot.pinned = UNPINNED;
+                pinned = UNPINNED;
             }
         }
     }
@@ -295,19 +293,24 @@ public final class PinRegistry {
                 + " closed while the pin nested inside it (depth " + innermost + ") is still open");
     }
 
-    private static IllegalStateException wrongThread(Thread owner) {
-        return new IllegalStateException("a pin guard of thread '" + owner.getName()
-                + "' can only be closed by that thread, not by '" + Thread.currentThread().getName() + "'");
+    private static IllegalStateException wrongThread(long stamp, Thread caller) {
+        return new IllegalStateException("pin " + stamp + " belongs to another thread; it can only be released"
+                + " by that thread, not by '" + caller.getName() + "'");
+    }
+
+    private static IllegalStateException notIssuedHere(long stamp) {
+        return new IllegalStateException("pin stamp " + stamp + " was not issued by this arena to thread '"
+                + Thread.currentThread().getName() + "'");
     }
 
     /** One pin, and only that one: a fresh object per pin, so a reference kept past its close is harmless. */
     private static final class StampGuard implements EpochArena.Guard {
-        private final PinState state;
+        private final Slot slot;
         private final long stamp;
         private final long epoch;
 
-        StampGuard(PinState state, long stamp, long epoch) {
-            this.state = state;
+        StampGuard(Slot slot, long stamp, long epoch) {
+            this.slot = slot;
             this.stamp = stamp;
             this.epoch = epoch;
         }
@@ -320,7 +323,7 @@ public final class PinRegistry {
         /** Small, so that the JIT inlines it wherever it inlines cold calls: a guard that escapes is allocated. */
         @Override
         public void close() {
-            state.close(Thread.currentThread(), stamp);
+            slot.close(Thread.currentThread(), stamp);
         }
     }
 }

@@ -656,7 +656,7 @@ class LockFreeArenaTest {
                 most = Math.max(most, arena.keptSegments());
             }
         }
-        assertThat(most).as("kept segments under one long pin").isLessThanOrEqualTo(2 * 512 + 2);
+        assertThat(most).as("kept segments under one long pin").isLessThanOrEqualTo(2 * 256 + 2);
         assertThat(arena.getLong(block[0], 0)).isEqualTo(77);
         release.countDown();
         holder.join();

@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Does an arena get its fast path back after a thread pool replaced its threads? Before the
- * measurement, {@code churned} lets 10 000 threads each allocate one block and end (a reclaim after
- * each), the way short-lived workers use a long-lived arena; {@code fresh} does nothing. The measured
+ * measurement, 10 000 threads each allocate one block and end (a reclaim after each), the way
+ * short-lived workers use a long-lived arena: in the measured arena for {@code churned}, in a scratch
+ * arena of the same design for {@code fresh}, so that both runs leave the JIT the same profile and only
+ * the arena's own state differs. The measured
  * thread then calls {@code tryAllocate(64)} exactly as {@code AllocationCostBenchmark} does. A design
  * whose per-thread resources (a chunk, a budget unit, a pin slot) stay with threads that ended sends
  * the newcomer down a slower shared path; the two figures should match within the noise.
@@ -48,16 +50,19 @@ public class ChurnRecoveryBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws InterruptedException {
-        arena = kind.create(16 << 20);
-        if (history.equals("churned")) {
-            for (int t = 0; t < THREADS; t++) {
-                Thread worker = new Thread(() -> arena.tryAllocate(64));
-                worker.start();
-                worker.join();
-                arena.reclaim();
-            }
-        } else if (!history.equals("fresh")) {
+        if (!history.equals("churned") && !history.equals("fresh")) {
             throw new IllegalArgumentException("history must be fresh or churned, was '" + history + "'");
+        }
+        arena = kind.create(16 << 20);
+        EpochArena churn = history.equals("churned") ? arena : kind.create(16 << 20);
+        for (int t = 0; t < THREADS; t++) {
+            Thread worker = new Thread(() -> churn.tryAllocate(64));
+            worker.start();
+            worker.join();
+            churn.reclaim();
+        }
+        if (churn != arena) {
+            churn.close();
         }
     }
 
