@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The profile runner: runs a profile's harnesses, each as its own JMH run through JMH's Runner API,
  * into a run folder ({@code raw/jmh-<harness>[-<part>].json}, {@code raw/hdr/}, {@code raw/console.log},
- * {@code env.json}); see CONTRACTS.md "Suite runner CLI". One JMH run per harness part means a run
+ * {@code env.json}). One JMH run per harness part means a run
  * that fails or is interrupted keeps every JSON that finished; the price is one JMH start per part.
  *
  * <p>Exit codes: 0 ok; 2 bad usage (one-line error and the usage line); 4 a benchmark failed or the
