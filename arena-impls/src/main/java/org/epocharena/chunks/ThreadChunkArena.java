@@ -43,14 +43,13 @@ import org.epocharena.block.AbstractBlockArena;
  * chunks are 16 KiB. {@link #usedBytes()} counts chunks holding blocks of epochs not yet freed: a held
  * chunk up to its holder's bump position, a let-go one whole.
  *
- * <p><b>Trade-offs, from measurements</b> (JDK 17, 2 cores). Chunks of 16 KiB are about 80 blocks of
- * the mixed sizes between two claims; smaller chunks waste more tails (up to 1023 bytes each) and
- * bigger ones hold more per idle thread. A thread claims the chunks it let go of first, oldest first:
- * they are still in its caches, where a claim anywhere in the pool walks cold memory (the mixed
- * workload on one thread, 32 MiB pool: 3.4 M ops/s claiming anywhere, 10.4 M claiming its own first).
- * Letting go of a full chunk writes nothing shared, so two threads scale 2.0x on
- * {@code tryAllocate(64)}. Past the budget, threads pay one compare-and-set per block on a lane, which
- * keeps a thousand threads on a sixteenth of the pool instead of a chunk each.
+ * <p><b>Trade-offs</b> (the measurements behind them are in docs/designs.md). Chunks of 16 KiB are
+ * about 80 blocks of the mixed sizes between two claims; smaller chunks waste more tails (up to 1023
+ * bytes each) and bigger ones hold more per idle thread. A thread claims the chunks it let go of
+ * first, oldest first: they are still in its caches, where a claim anywhere in the pool walks cold
+ * memory. Letting go of a full chunk writes nothing shared, so threads that allocate between claims
+ * share no cache line and scale with the cores. Past the budget, threads pay one compare-and-set per
+ * block on a lane, which keeps a thousand threads on a sixteenth of the pool instead of a chunk each.
  */
 public final class ThreadChunkArena extends AbstractBlockArena {
     /** The default chunk size for pools of 256 KiB and more. */

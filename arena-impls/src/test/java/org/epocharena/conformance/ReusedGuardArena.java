@@ -3,7 +3,7 @@ package org.epocharena.conformance;
 import org.epocharena.EpochArena;
 
 /**
- * A correct arena behind the guard design the contract now forbids: one guard object per nesting
+ * A correct arena behind the guard design the contract forbids (rule 4): one guard object per nesting
  * depth, handed out again at the next pin of that depth, whose close releases whatever pin is open
  * there now. Single-threaded, for {@link StaleGuardTest} to show that its check catches the defect.
  */

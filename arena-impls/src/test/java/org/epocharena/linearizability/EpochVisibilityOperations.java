@@ -10,7 +10,8 @@ import org.jetbrains.lincheck.datastructures.Operation;
  * block (16 bytes allocated in epoch 1 when the object is made) are operations, so the scenarios
  * that can break it (one thread reclaims while the other reads the epoch and then asks about the
  * witness) come up in most runs; among {@link ArenaOperations}' seven operations they are rare.
- * (On the LOCK_FREE design before its fix it found "reclaim(): 2 | epoch(): 2, epochOf(): 1".)
+ * A design that publishes the new epoch before it frees shows up as a history such as
+ * "reclaim(): 2 | epoch(): 2, epochOf(): 1": the other thread saw epoch 2 and still a live witness.
  * These answers do not depend on placement, so every design is compared with the reference.
  */
 public abstract class EpochVisibilityOperations {

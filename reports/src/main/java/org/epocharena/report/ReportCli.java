@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar reports.jar --run RUN_DIR [--baseline RUN_OR_JSON] [--fail-on-regression PCT]}.
- * Exit codes (CONTRACTS.md): 0 ok, 2 bad usage, 5 regression beyond threshold, 6 bad or missing input.
+ * Exit codes, which run-bench.sh passes on as its own: 0 ok, 2 bad usage, 5 regression beyond
+ * threshold, 6 bad or missing input.
  */
 @Command(name = "reports", mixinStandardHelpOptions = true, version = "epocharena reports 0.1",
         description = "Builds results.csv, charts/, index.html and summary.md from a run folder of JMH JSON.",

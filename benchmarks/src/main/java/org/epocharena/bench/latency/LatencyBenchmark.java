@@ -41,9 +41,9 @@ import org.openjdk.jmh.runner.IterationType;
  * <p><b>How to read it.</b> This is service time per call, measured back to back: there is no
  * intended schedule, so there is no coordinated-omission correction, and a stall delays the next
  * call instead of queueing more of them; a p99.99 here says "1 call in 10 000 took this long", not
- * "a request arriving at a random moment waits this long". Values below ~25-50 ns are at the timer's
- * cost and granularity ({@code nanoTime} is a vDSO clock read, ~20-25 ns on this machine); compare
- * designs by their tails and by JMH's percentiles rather than by sub-50 ns medians. With more threads
+ * "a request arriving at a random moment waits this long". Values of a few tens of ns are at the
+ * timer's cost and granularity ({@code nanoTime} is a vDSO clock read, itself a few tens of ns);
+ * compare designs by their tails and by JMH's percentiles rather than by their medians. With more threads
  * than cores, the tail is dominated by the OS scheduler (a descheduled thread's call spans a time slice).
  *
  * <p><b>Workload, the same for every {@code impl}.</b> Fixed-size blocks of {@value #SIZE} B, each

@@ -95,10 +95,10 @@ public class ThroughputBenchmark {
          * The arena's pool, MiB: 1 GiB by default, a quarter of the fork's heap, which the baselines may
          * fill with their own garbage. Not the few MiB of in-flight blocks: with a thousand workers on
          * two cores a worker is often preempted while pinned, and its pin holds every block allocated
-         * after its epoch until it runs again. With 32 MiB every epoch design spent the trial on a full
-         * pool (THREAD_CHUNKS at 1024 workers, JMH: 1.4 ± 0.8 M ops/s at 32 MiB over 3 forks, 5.4 ± 0.3 M
-         * at 1 GiB over 2); {@code -p poolMiB=32} shows it, and the held harness shows that cost of
-         * a stalled pin on its own. Baselines ignore it.
+         * after its epoch until it runs again. A pool of tens of MiB is then full most of the trial and
+         * the figure measures waiting for pins, not allocating (docs/harnesses.md has the figures);
+         * {@code -p poolMiB=32} shows it, and the held harness shows that cost of a stalled pin on its
+         * own. Baselines ignore it.
          */
         @Param({"1024"})
         public int poolMiB;

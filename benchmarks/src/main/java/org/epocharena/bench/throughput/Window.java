@@ -11,7 +11,8 @@ package org.epocharena.bench.throughput;
  *
  * <p>Why not JMH's own count (invocations x batch): it is only the batches the measuring thread saw;
  * at 1000+ runnable threads that thread waits long for a time slice, the workers go on meanwhile, and
- * the batch count misses all they did in the wait (errors of 40-100% of the score at 1024 workers).
+ * the batch count misses all they did in the wait, so at 1024 workers its error is of the order of the
+ * score itself.
  */
 final class Window {
     /** The window of the running trial, for {@link FairnessProfiler} (one trial per JVM fork). */

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The latency harness's caller on several threads of one allocator, as JMH runs it at {@code -t 2}
  * and more: every thread ends the epoch every 256 calls, so a thread's block must survive another
- * thread's epoch end while it touches it. (Unpinned, every arena design failed here with "that epoch
- * was reclaimed" in its first warm-up iteration at 2 threads.)
+ * thread's epoch end while it touches it: the caller pins, or another thread's reclaim frees its
+ * block under it and the touch fails with "that epoch was reclaimed".
  */
 class LatencyCallerTest {
     @RegisterExtension

@@ -118,7 +118,7 @@ class SuiteCliTest {
         var o = new org.openjdk.jmh.runner.options.OptionsBuilder().jvmArgs("-Xmx1g")
                 .jvmArgsAppend("-D" + PlannedRun.HDR_DIR_PROPERTY + "=/x/raw/hdr", "-D" + PlannedRun.HELD_DIR_PROPERTY + "=/x/raw/held",
                         "-XX:+UseG1GC").build();
-        assertThat(Suite.runFlags(o)).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(RunFolderWriter.runFlags(o)).containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
 
     @Test

@@ -18,8 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The reference is taken outside JMH, by the state's iteration setup and teardown (the pool's total
  * and {@code System.nanoTime()} at both ends of each measured iteration);
  * nothing here asserts how fast anything is. (Iteration by iteration the wider reference span is too
- * noisy on a shared 2-core machine to compare; JMH's own batch count, the old primary score, missed
- * up to 95% of an iteration's operations in the same runs.) A real JMH run in this JVM
+ * noisy on a shared 2-core machine to compare; the whole trial is not.) A real JMH run in this JVM
  * ({@code -f 0}), a few hundred milliseconds of measurement.
  */
 class OneClockTest {

@@ -9,8 +9,8 @@ import java.math.RoundingMode;
  *
  * <p>Why not XChart's logarithmic axis over {@code 1/(1-p)} with a label function: in XChart 3.8 a
  * tick-label formatting function replaces the logarithmic tick calculator with a linear one that
- * retries wider spacings until every label is distinct. The old label function printed "0%" for
- * every value below 1.0001, so the labels never became distinct and chart encoding spun forever.
+ * retries wider spacings until every label is distinct. A label function that rounds (one printing
+ * "0%" for every value below 1.0001) never makes them distinct, and chart encoding spins forever.
  * Here the axis is linear by construction and {@link #label} gives distinct text to distinct tick
  * positions at every whole number of nines, so the retry loop ends at the latest at a spacing of one.
  */

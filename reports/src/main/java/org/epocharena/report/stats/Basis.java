@@ -4,8 +4,8 @@ import org.epocharena.runformat.Measurement;
 
 /**
  * What a comparison's samples are. Iterations of one JMH fork share the fork's JIT decisions, heap
- * layout and machine state, so they are not independent and understate run-to-run noise (two smoke
- * runs of one commit differed by +160% on a figure whose iterations agreed within 5%). Only fork
+ * layout and machine state, so they are not independent and understate run-to-run noise, often by
+ * far (docs/statistics.md has a measured case). Only fork
  * means are independent samples: with two or more forks on both sides a comparison can be
  * significant; with iterations of one fork it is only indicative.
  */

@@ -11,7 +11,8 @@ import org.epocharena.runformat.Measurement;
  * with its whole Holm-corrected interval past PCT, measured with two or more forks on both sides.
  * A figure whose point estimate is past PCT without that evidence is inconclusive: listed, with what
  * it would need, and the gate passes. One-fork runs (smoke, quick) are therefore never failed: their
- * iterations cannot see run-to-run noise, which on identical code reached +160% on one figure.
+ * iterations cannot see run-to-run noise, which on identical code can be many times their spread
+ * (docs/statistics.md).
  *
  * <p>The family is every headline figure of the harnesses the gate is on (all by default). Holm keeps
  * the family's false-alarm rate at 5% whatever its size, but the interval each figure must clear widens

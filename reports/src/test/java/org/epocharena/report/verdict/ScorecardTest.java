@@ -63,7 +63,7 @@ class ScorecardTest {
         assertThat(one).anyMatch(x -> x.startsWith("JVM_NEW (baseline") && x.contains("80."));
         RunData five = new RunLoader().load(new SyntheticRun().forks(5).seed(3).write(dir.resolve("five")));
         List<String> many = Recommendation.sentences(Scorecard.of(five));
-        // JMH figures now rest on fork means; HdrHistogram percentiles (intervals of an unknown fork split) stay indicative.
+        // With five forks JMH figures rest on fork means; HdrHistogram percentiles (intervals of an unknown fork split) stay indicative.
         assertThat(many).anyMatch(x -> x.startsWith("LOCK_FREE has the lowest failed-allocation cost") && x.contains("CI")
                 && !x.contains("indicative"));
         assertThat(many).filteredOn(x -> x.contains("allocate p99")).allMatch(x -> !x.contains("CI") || x.contains("indicative"));

@@ -28,9 +28,9 @@ import org.epocharena.store.run.Machine;
 public final class HistoryPage {
     /**
      * The default significance level of each change-point search step (before Bonferroni). A page tests
-     * every figure of every implementation, so a per-test 0.05 means false alarms on every page: three real
-     * smoke runs of unchanged code (two commits, 75 series) gave 4 change points at 0.05, 0 at 0.01.
-     * A real regression over a few iterations has p far below this (the planted 30% drop: p &lt; 1e-8).
+     * every figure of every implementation, so a per-test 0.05 means false alarms on every page
+     * (docs/results-store.md has the A/A count), while a real regression of tens of percent over a few
+     * iterations has a p-value many orders of magnitude below this.
      */
     public static final double ALPHA = 0.001;
     /** Bar charts for at most this many figures whose winner differs; the table lists them all. */
