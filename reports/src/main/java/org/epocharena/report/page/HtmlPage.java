@@ -15,7 +15,6 @@ import org.epocharena.runformat.Measurement;
  * network load, so the page works offline and the browser test would catch an external reference.
  */
 public final class HtmlPage {
-    static final String CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'";
     private static final String CSS = """
             body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1340px;margin:0 auto;
             padding:.6em 1em;color:#222;line-height:1.4}
@@ -40,13 +39,8 @@ public final class HtmlPage {
             """;
 
     public String render(ReportModel r) {
-        StringBuilder h = new StringBuilder(64 * 1024);
+        StringBuilder h = HtmlDocument.open("epocharena benchmark report: " + r.run().folder().getFileName(), CSS);
         Map<String, Object> env = r.run().environment();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>epocharena benchmark report: ").append(esc(r.run().folder().getFileName().toString()))
-                .append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
         h.append("<h1>Which arena design, for what, by how much</h1>\n<p class=\"sub\">run <code>")
                 .append(esc(r.run().folder().getFileName().toString())).append("</code>, profile <b>")
                 .append(esc(str(env.get("profile")))).append("</b>, ").append(esc(str(env.get("cpuModel")))).append(", ")
@@ -91,8 +85,7 @@ public final class HtmlPage {
             h.append("<li><a href=\"").append(esc(rel)).append("\">").append(esc(rel)).append("</a></li>\n");
         }
         h.append("</ul>\n<p class=\"sub\">").append(esc(Verdicts.METHOD)).append("</p>\n");
-        h.append("</body></html>\n");
-        return h.toString();
+        return HtmlDocument.close(h);
     }
 
     /** The first screen: the sentences, then the scorecard with the two bounds. */
@@ -221,6 +214,6 @@ public final class HtmlPage {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlDocument.escape(s);
     }
 }

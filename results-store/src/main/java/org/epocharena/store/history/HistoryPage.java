@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.epocharena.report.page.HtmlDocument;
 import org.epocharena.runformat.Catalog;
 import org.epocharena.runformat.Direction;
 import org.epocharena.store.db.StoredFigure;
@@ -35,7 +36,6 @@ public final class HistoryPage {
     public static final double ALPHA = 0.001;
     /** Bar charts for at most this many figures whose winner differs; the table lists them all. */
     static final int MAX_MACHINE_CHARTS = 12;
-    static final String CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'";
     private static final String CSS = """
             body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1150px;margin:0 auto;
             padding:1.5em;color:#222;line-height:1.45}
@@ -86,13 +86,9 @@ public final class HistoryPage {
     }
 
     private static String html(HistoryModel m, String storeName, Path out) {
-        StringBuilder h = new StringBuilder(64 * 1024);
+        StringBuilder h = HtmlDocument.open("epocharena results history", CSS);
         long commits = m.runs().stream().map(StoredRun::gitCommit).distinct().count();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>epocharena results history</title>\n<style>").append(CSS).append("</style></head><body>\n")
-                .append("<h1>epocharena results history</h1>\n<p class=\"sub\">").append(m.runs().size())
+        h.append("<h1>epocharena results history</h1>\n<p class=\"sub\">").append(m.runs().size())
                 .append(" runs of ").append(commits).append(commits == 1 ? " commit" : " commits").append(" on ")
                 .append(m.machines().size()).append(m.machines().size() == 1 ? " machine" : " machines")
                 .append(", from the results store <code>").append(esc(storeName)).append("</code>; built ")
@@ -103,8 +99,7 @@ public final class HistoryPage {
         machines(h, m);
         runs(h, m, out);
         method(h, m);
-        h.append("</body></html>\n");
-        return h.toString();
+        return HtmlDocument.close(h);
     }
 
     private static void answer(StringBuilder h, HistoryModel m) {
@@ -354,21 +349,7 @@ public final class HistoryPage {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return HtmlDocument.escape(s);
     }
 
 }
