@@ -50,7 +50,8 @@ final class ChunkTable {
     /**
      * Chunks whose blocks were all dead when the last failed scan passed them, but whose holder was
      * alive: such a holder ending makes its chunk claimable without a release or a reclaim, so a
-     * failing claim looks at one of them each time (-1: more than {@value #MAX_WATCHED}, no memory).
+     * failing claim looks at one of them each time. Past {@value #MAX_WATCHED} the rest wait for the
+     * next release or reclaim: failing must stay a few reads, not a scan, however many threads idle.
      */
     private final int[] watched = new int[MAX_WATCHED];
     private volatile int watchedCount;
@@ -120,8 +121,8 @@ final class ChunkTable {
             Holder current = (Holder) HOLDERS.getVolatile(holders, chunk);
             if (current != null) {
                 if (!current.isDead()) {
-                    if (current != holder && watching >= 0) {
-                        watching = watching < MAX_WATCHED ? watch(watching, chunk) : -1;
+                    if (current != holder && watching < MAX_WATCHED) {
+                        watching = watch(watching, chunk);
                     }
                     continue;
                 }
@@ -151,9 +152,6 @@ final class ChunkTable {
         int n = watchedCount;
         if (n == 0) {
             return false;
-        }
-        if (n < 0) {
-            return true;
         }
         int at = watchFrom;
         watchFrom = at + 1;
