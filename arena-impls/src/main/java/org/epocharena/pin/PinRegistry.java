@@ -151,12 +151,6 @@ public final class PinRegistry {
         }
     }
 
-    /** Whether the calling thread holds a pin. */
-    public boolean isPinnedHere() {
-        Slot slot = mine.get();
-        return slot != null && slot.depth > 0;
-    }
-
     /** The slots a reclaim scans: at most the threads that pinned and were alive at the same time. */
     public int threadRecords() {
         return slots.length;

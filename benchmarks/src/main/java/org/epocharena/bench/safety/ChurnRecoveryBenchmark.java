@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Does an arena get its fast path back after a thread pool replaced its threads? Before the
  * measurement, 10 000 threads each allocate one block and end (a reclaim after each), the way
- * short-lived workers use a long-lived arena: in the measured arena for {@code churned}, in a scratch
- * arena of the same design for {@code fresh}, so that both runs leave the JIT the same profile and only
+ * short-lived workers use a long-lived arena: in the measured arena for {@code CHURNED}, in a scratch
+ * arena of the same design for {@code FRESH}, so that both runs leave the JIT the same profile and only
  * the arena's own state differs. The measured
  * thread then calls {@code tryAllocate(64)} exactly as {@code AllocationCostBenchmark} does. A design
  * whose per-thread resources (a chunk, a budget unit, a pin slot) stay with threads that ended sends
@@ -42,19 +42,19 @@ public class ChurnRecoveryBenchmark {
     @Param({"THREAD_CHUNKS"})
     public ArenaKind kind;
 
-    @Param({"fresh", "churned"})
-    public String history;
+    /** Whose arena the 10 000 threads churn before the measurement: a scratch one, or the measured one. */
+    public enum History { FRESH, CHURNED }
+
+    @Param({"FRESH", "CHURNED"})
+    public History history;
 
     private EpochArena arena;
     private int sinceEpoch;
 
     @Setup(Level.Trial)
     public void open() throws InterruptedException {
-        if (!history.equals("churned") && !history.equals("fresh")) {
-            throw new IllegalArgumentException("history must be fresh or churned, was '" + history + "'");
-        }
         arena = kind.create(16 << 20);
-        EpochArena churn = history.equals("churned") ? arena : kind.create(16 << 20);
+        EpochArena churn = history == History.CHURNED ? arena : kind.create(16 << 20);
         for (int t = 0; t < THREADS; t++) {
             Thread worker = new Thread(() -> churn.tryAllocate(64));
             worker.start();
